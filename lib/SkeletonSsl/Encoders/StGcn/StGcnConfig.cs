@@ -18,6 +18,12 @@ public sealed record StGcnConfig
     /// <summary>Temporal stride of each block.</summary>
     public IReadOnlyList<int> Strides { get; init; } = [1, 1, 1, 1, 2, 1, 1, 2, 1, 1];
 
+    /// <summary>
+    /// Residual of each block; null = the reference rule: none for block 1, identity where width
+    /// and length are kept, else a 1×1 convolution + BN (<see cref="StGcnBlock.ResidualFor"/>).
+    /// </summary>
+    public IReadOnlyList<StGcnResidual>? Residuals { get; init; }
+
     /// <summary>Temporal kernel size (odd; padding keeps the length at stride 1).</summary>
     public int TemporalKernel { get; init; } = 9;
 
@@ -55,6 +61,8 @@ public sealed record StGcnConfig
         if (Widths.Count == 0) throw new ArgumentException("StGcnConfig.Widths is empty: expected one width per block");
         if (Strides.Count != Widths.Count)
             throw new ArgumentException($"StGcnConfig.Strides has {Strides.Count} entries but Widths has {Widths.Count}: expected one stride per block");
+        if (Residuals is not null && Residuals.Count != Widths.Count)
+            throw new ArgumentException($"StGcnConfig.Residuals has {Residuals.Count} entries but Widths has {Widths.Count}: expected one per block");
         if (Widths.Any(w => w <= 0)) throw new ArgumentException("StGcnConfig.Widths: every width must be positive");
         if (Strides.Any(s => s <= 0)) throw new ArgumentException("StGcnConfig.Strides: every stride must be positive");
         if (TemporalKernel <= 0 || TemporalKernel % 2 == 0)

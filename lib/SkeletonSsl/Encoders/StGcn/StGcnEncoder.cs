@@ -40,7 +40,7 @@ public sealed class StGcnEncoder : SkeletonEncoder
         {
             int outWidth = Config.Widths[i], stride = Config.Strides[i];
             // Block 1: no residual and no dropout (§3.2).
-            var residual = StGcnBlock.ResidualFor(enabled: i > 0, inWidth, outWidth, stride);
+            var residual = Config.Residuals?[i] ?? StGcnBlock.ResidualFor(enabled: i > 0, inWidth, outWidth, stride);
             blocks.Add(new StGcnBlock(inWidth, outWidth, Config.TemporalKernel, stride, i == 0 ? 0 : Config.Dropout, residual, generator));
             inWidth = outWidth;
         }
