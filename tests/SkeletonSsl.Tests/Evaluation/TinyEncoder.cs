@@ -41,6 +41,7 @@ internal sealed class TinyEncoder : SkeletonEncoder
 
     public override void SetHead(nn.Module<Tensor, Tensor> head)
     {
+        _internal_submodules.Remove("fc");
         fc = head;
         register_module("fc", head);
     }
