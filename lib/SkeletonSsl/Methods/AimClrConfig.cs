@@ -1,3 +1,4 @@
+using SkeletonSsl.Augmentations;
 using SkeletonSsl.Losses;
 
 namespace SkeletonSsl.Methods;
@@ -27,21 +28,16 @@ public sealed record AimClrConfig
     /// <summary>The EADM drop branch (ablation switch): off leaves L_D = L_d1.</summary>
     public bool DropBranch { get; init; } = true;
 
-    /// <summary>EADM's attention threshold (the encoder builds it with keep_prob = 0.7).</summary>
-    public double EadmKeepProb { get; init; } = 0.7;
+    /// <summary>EADM settings: keep threshold 0.7 as the encoder builds it, the fixed masks by default.</summary>
+    public EadmOptions Eadm { get; init; } = new();
 
-    /// <summary>The released code's first version had an all-ones EADM mask (a no-op); true reproduces that bug.</summary>
-    public bool EadmNoOpBug { get; init; }
-
-    /// <summary>Augmentation preset names for the two normal views and the extreme view.</summary>
-    public string NormalAugmentation { get; init; } = "aimclr-normal";
-
+    /// <summary>Augmentation preset of the extreme view T' (the normal views use the run's normal preset).</summary>
     public string ExtremeAugmentation { get; init; } = "aimclr-extreme";
 
     public void Validate()
     {
         if (MiningEpoch < 0) throw new ArgumentException($"mining epoch must be 0 or more, got {MiningEpoch}");
         if (TopK < 1) throw new ArgumentException($"NNM top-k must be at least 1, got {TopK}");
-        if (EadmKeepProb is <= 0 or > 1) throw new ArgumentException($"EADM keep_prob must lie in (0, 1], got {EadmKeepProb}");
+        if (Eadm.KeepProb is <= 0 or > 1) throw new ArgumentException($"EADM keep_prob must lie in (0, 1], got {Eadm.KeepProb}");
     }
 }

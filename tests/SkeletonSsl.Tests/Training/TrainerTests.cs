@@ -75,7 +75,7 @@ public sealed class TrainerTests : IDisposable
     {
         public string Name => inner.Name;
         public nn.Module Module => inner.Module;
-        public Encoders.SkeletonEncoder Encoder => inner.Encoder;
+        public SkeletonSsl.Encoders.SkeletonEncoder Encoder => inner.Encoder;
         public IEnumerable<TorchSharp.Modules.Parameter> TrainableParameters() => inner.TrainableParameters();
         public void OnEpochStart(int e) => inner.OnEpochStart(e);
         public void AfterOptimizerStep(StepContext context) => inner.AfterOptimizerStep(context);
