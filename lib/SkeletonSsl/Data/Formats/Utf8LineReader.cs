@@ -89,6 +89,16 @@ internal ref struct Utf8LineReader
     /// <summary>Parses the next token as float32 (hot path: no allocation unless it fails).</summary>
     public bool TryParseFloat(out float value, out ReadOnlySpan<byte> token)
     {
+        // Fast path: parse in place and stop at the separator, so the token is scanned once.
+        var rest = _rest;
+        if (Utf8Text.TryParseDoublePrefix(rest, out double fast, out int consumed) && (consumed == rest.Length || IsBlank(rest[consumed])))
+        {
+            while (consumed < rest.Length && IsBlank(rest[consumed])) consumed++;
+            _rest = rest[consumed..];
+            value = (float)fast;
+            token = default;
+            return true;
+        }
         token = NextToken();
         if (Utf8Text.TryParseDouble(token, out double v)) { value = (float)v; return true; }
         value = 0;
