@@ -6,6 +6,7 @@ using static TorchSharp.torch;
 
 namespace SkeletonSsl.Tests.Experiments;
 
+[Collection(SkeletonSsl.Tests.Training.GlobalRngCollection.Name)]
 public sealed class PretrainingTests : IDisposable
 {
     private readonly string _root = Directory.CreateTempSubdirectory("skeletonssl-pretraining-").FullName;

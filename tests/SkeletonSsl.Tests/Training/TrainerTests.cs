@@ -6,6 +6,7 @@ using static TorchSharp.torch;
 
 namespace SkeletonSsl.Tests.Training;
 
+[Collection(GlobalRngCollection.Name)]
 public sealed class TrainerTests : IDisposable
 {
     private readonly string _root = Directory.CreateTempSubdirectory("skeletonssl-trainer-").FullName;
