@@ -72,13 +72,17 @@ public sealed class Runner(Catalog catalog, ResultStore store, RunnerOptions opt
         var protocol = catalog.Protocols[spec.Protocol].Evaluate!;
         var result = protocol(new EvaluationRequest(spec, runs, options.Profile, options.Seed, options.Device,
                                                     options.DataRoot, outDir, options.Log));
-        var losses = runs.Select(r => new CurveSeries($"{r.Spec.Method} {r.Spec.Stream}".ToLowerInvariant(),
+        var losses = runs.Select(r => new CurveSeries(LossLabel(r.Spec),
                                                       [.. Enumerable.Range(1, r.LossCurve.Count).Select(e => (double)e)],
                                                       r.LossCurve)).ToList();
         return new ExperimentRecord(spec, spec.Hash, options.Profile, options.Seed, options.Data,
                                     new Dictionary<string, double>(result.Metrics), result.Figures, losses,
                                     Provenance.Capture(options.Device), clock.Elapsed.TotalSeconds);
     }
+
+    private static string LossLabel(PretrainSpec p) =>
+        $"{p.Method} {p.Stream.ToString().ToLowerInvariant()} {p.Dataset}-{p.Split}" +
+        (p.Options.IsEmpty ? "" : " " + string.Join(' ', p.Options.Select(o => $"{o.Key}={o.Value}")));
 
     private PretrainRun Pretrain(PretrainSpec spec, string profile, string data)
     {

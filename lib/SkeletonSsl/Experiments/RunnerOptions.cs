@@ -10,7 +10,8 @@ namespace SkeletonSsl.Experiments;
 public sealed record RunnerOptions(Profile Profile, int Seed, string Device, string? DataRoot, string RunsDirectory,
                                    Action<string>? Log = null)
 {
-    public DataKind Data => DataRoot is null ? DataKind.Synthetic : DataKind.Real;
+    /// <summary>Synthetic without a data root, real with one; collecting stored real results sets it explicitly.</summary>
+    public DataKind Data { get; init; } = DataRoot is null ? DataKind.Synthetic : DataKind.Real;
 
     public void Validate()
     {
