@@ -1,0 +1,9 @@
+namespace SkeletonSsl.Augmentations;
+
+/// <summary>
+/// Options of <see cref="Eadm"/> (spec/aimclr.md §5). KeepProb 0.7 is what AimCLR's encoder passes
+/// (the module's own default is 0.9); Lambda is SimAM's λ.
+/// <see cref="ReleasedCodeBug2021"/> reproduces the first release, whose mask assignment made every
+/// mask all ones, so EADM returned its input unchanged (fixed upstream later; off by default).
+/// </summary>
+public sealed record EadmOptions(double KeepProb = 0.7, double Lambda = 1e-4, bool ReleasedCodeBug2021 = false);

@@ -1,0 +1,40 @@
+using static TorchSharp.torch;
+
+namespace SkeletonSsl.Augmentations;
+
+/// <summary>
+/// AimCLR's Gaussian Blur along time (spec/aimclr.md §2.2): per clip σ ~ U(0.1, 2.0) is always
+/// drawn and the blur applied with probability p. A 15-tap kernel w_k = exp(−k²/(2σ²)),
+/// k = −7…7, deliberately <b>not normalised</b> (centre tap 1, so it also scales the signal by Σw,
+/// up to ≈5× at σ = 2), convolved along time with zero padding: y[t] = Σ_k w_k·x[t+k].
+/// Implemented as a per-clip banded T×T matrix, so each clip gets its own σ in one batched matmul.
+/// </summary>
+public sealed class GaussianBlur(double probability = 0.5, double minSigma = 0.1, double maxSigma = 2.0, int radius = 7) : IAugmentation
+{
+    public string Name => "gaussian-blur";
+
+    public double Probability { get; } = probability;
+    public double MinSigma { get; } = minSigma;
+    public double MaxSigma { get; } = maxSigma;
+    public int Radius { get; } = radius;
+
+    /// <summary>The unnormalised taps w_k = exp(−k²/(2σ²)) for k = −radius…radius (spec/aimclr.md §2.2).</summary>
+    public static double[] Kernel(double sigma, int radius = 7) =>
+        Enumerable.Range(-radius, 2 * radius + 1).Select(k => Math.Exp(-(double)k * k / (2 * sigma * sigma))).ToArray();
+
+    /// <summary>x: (N, C, T, V, M) → (N, C, T, V, M).</summary>
+    public Tensor Apply(Tensor x, Generator g)
+    {
+        var shape = BatchOps.CheckClips(x, Name, needsCoordinates: false);
+        long n = shape[0], t = shape[2];
+        using var scope = NewDisposeScope();
+        var sigma = BatchOps.Uniform(g, n, MinSigma, MaxSigma);                      // σ drawn every time
+        var apply = BatchOps.Coin(g, n, Probability);                                 // blur with probability p
+        var frames = arange(t, dtype: ScalarType.Float64);
+        var offset = frames.unsqueeze(0) - frames.unsqueeze(1);                       // k = s − t, (T, T)
+        var weights = (-offset.square().unsqueeze(0) / (2 * sigma.square().view(n, 1, 1))).exp();   // w_k, unnormalised
+        weights = weights * offset.abs().le(Radius).unsqueeze(0);                     // 15 taps, zero padding
+        var band = where(apply.view(n, 1, 1), weights, BatchOps.Identities(n, t));
+        return BatchOps.MapTime(x, band).MoveToOuterDisposeScope();
+    }
+}

@@ -1,0 +1,29 @@
+using SkeletonSsl.Skeletons;
+using static TorchSharp.torch;
+
+namespace SkeletonSsl.Augmentations;
+
+/// <summary>
+/// AimCLR's Spatial Flip (spec/aimclr.md §2.2): with probability p per clip, relabel the joints
+/// left↔right, new[v] = old[π(v)] with <see cref="NtuLayout.FlipPermutation"/>. Coordinates are not
+/// mirrored. Applied twice with p = 1 it is the identity.
+/// </summary>
+public sealed class SpatialFlip(double probability = 0.5) : IAugmentation
+{
+    public string Name => "spatial-flip";
+
+    public double Probability { get; } = probability;
+
+    /// <summary>x: (N, C, T, 25, M) → (N, C, T, 25, M).</summary>
+    public Tensor Apply(Tensor x, Generator g)
+    {
+        var shape = BatchOps.CheckClips(x, Name, needsCoordinates: false);
+        if (shape[3] != NtuLayout.Joints)
+            throw new ArgumentException($"{Name}: expected V = {NtuLayout.Joints} NTU joints, got {shape[3]}", nameof(x));
+        using var scope = NewDisposeScope();
+        var apply = BatchOps.Coin(g, shape[0], Probability);
+        var permutation = tensor(NtuLayout.FlipPermutation.Select(j => (long)j).ToArray(), device: x.device);
+        var flipped = x.index_select(3, permutation);
+        return BatchOps.Select(apply, flipped, x).MoveToOuterDisposeScope();
+    }
+}

@@ -1,0 +1,42 @@
+using SkeletonSsl.Experiments;
+
+namespace SkeletonSsl.Evaluation;
+
+/// <summary>
+/// Fine-tuning settings: every parameter trained with cross-entropy through a new
+/// Linear(FeatureDim, classes) head. AimCLR ships no fine-tuning config (spec/aimclr.md §8.3), so
+/// the defaults are a [recon]struction from SkeleMixCLR, the same group's sibling code base:
+/// SGD nesterov, wd 1e-4, lr 0.1 with ×0.1 after epochs 50/70/90, 10-epoch linear warm-up,
+/// 110 epochs, batch 128 — and, as AimCLR's processor, the model stays in eval mode while it
+/// trains (BN statistics frozen, γ/β trained, dropout off; spec/aimclr.md §7).
+/// <see cref="Cmd"/>: CMD's recipe (spec/pcm3.md §8.3–8.4: train mode, lr 0.01, wd 0, batch 64,
+/// 80 epochs, ×0.1 after 50 and 70, head N(0, 0.01²)).
+/// </summary>
+public sealed record FineTuneConfig
+{
+    public TrainingRecipe Recipe { get; init; } = new()
+    {
+        Epochs = 110, BatchSize = 128, LearningRate = 0.1, Milestones = [50, 70, 90],
+        Nesterov = true, WeightDecay = 1e-4, WarmupEpochs = 10,
+    };
+
+    /// <summary>Keep the model in eval mode during training (AimCLR); false trains in train mode (CMD).</summary>
+    public bool EvalModeDuringTraining { get; init; } = true;
+
+    /// <summary>Cap on the total L2 norm of the gradients before each step; null = no clipping.</summary>
+    public double? GradientClipNorm { get; init; }
+
+    public HeadInit HeadInit { get; init; } = HeadInit.PyTorchDefault;
+
+    /// <summary>[recon] SkeleMixCLR's fine-tuning recipe with AimCLR's processor (the defaults).</summary>
+    public static FineTuneConfig SkeleMixClrRecon => new();
+
+    public static FineTuneConfig Cmd => new()
+    {
+        Recipe = new TrainingRecipe { Epochs = 80, BatchSize = 64, LearningRate = 0.01, Milestones = [50, 70] },
+        EvalModeDuringTraining = false,
+        HeadInit = HeadInit.Normal001,
+    };
+
+    public FineTuneConfig For(Profile profile) => this with { Recipe = Recipe.For(profile) };
+}

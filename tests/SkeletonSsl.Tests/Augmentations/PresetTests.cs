@@ -1,0 +1,68 @@
+using SkeletonSsl.Augmentations;
+using static TorchSharp.torch;
+
+namespace SkeletonSsl.Tests.Augmentations;
+
+public sealed class PresetTests
+{
+    public static TheoryData<string> PresetNames() => new(AugmentationPresets.Names);
+
+    [Theory]
+    [MemberData(nameof(PresetNames))]
+    public void Same_seed_gives_the_same_views_and_another_seed_differs(string name)
+    {
+        using var scope = NewDisposeScope();
+        var x = Clips.Random(n: 8, t: InputFrames(name));
+        var preset = AugmentationPresets.Create(name);
+        var a = preset.Apply(x, Clips.Seeded(1));
+        var b = preset.Apply(x, Clips.Seeded(1));
+        Assert.Equal(0f, Clips.MaxAbsDiff(a, b));
+        if (name != "cmd-test")                                                    // the centre crop is deterministic
+        {
+            var c = preset.Apply(x, Clips.Seeded(2));
+            Assert.True(Clips.MaxAbsDiff(a, c) > 0);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(PresetNames))]
+    public void Presets_give_the_papers_clip_lengths(string name)
+    {
+        using var scope = NewDisposeScope();
+        var x = Clips.Random(n: 5, t: InputFrames(name));
+        var y = AugmentationPresets.Create(name).Apply(x, Clips.Seeded());
+        long[] expected = [5, 3, name.StartsWith("aimclr") ? 50 : 64, 25, 2];
+        Assert.Equal(expected, y.shape);
+        Assert.Equal(x.device.type, y.device.type);
+        Assert.False(y.isnan().any().item<bool>());
+    }
+
+    /// <summary>AimCLR's 50-frame clips, PCM3's 64-frame mixing input, else longer raw clips to crop.</summary>
+    private static long InputFrames(string name) => name.StartsWith("aimclr") ? 50 : name == "pcm3-inter" ? 64 : 120;
+
+    [Fact]
+    public void Extreme_chain_follows_the_paper_by_default_and_the_release_as_an_option()
+    {
+        var paper = (Compose)AugmentationPresets.Create("aimclr-extreme");
+        var released = (Compose)AugmentationPresets.Create("aimclr-extreme-released");
+        Assert.Equal(["crop", "shear", "spatial-flip", "rotate", "temporal-flip", "gaussian-noise", "gaussian-blur", "axis-mask"],
+            paper.Steps.Select(s => s.Name));
+        Assert.DoesNotContain(released.Steps, s => s is TemporalFlip);
+        Assert.Equal(7, released.Steps.Count);
+    }
+
+    [Fact]
+    public void Unknown_preset_names_the_known_ones()
+    {
+        var e = Assert.Throws<ArgumentException>(() => AugmentationPresets.Create("nope"));
+        Assert.Contains("aimclr-extreme", e.Message);
+    }
+
+    [Fact]
+    public void Transforms_reject_clips_that_are_not_NCTVM()
+    {
+        _ = Clips.Random(1, 1);
+        Assert.Throws<ArgumentException>(() => new Shear().Apply(zeros(new long[] { 2, 3, 4, 5 }), Clips.Seeded()));
+        Assert.Throws<ArgumentException>(() => new Rotate().Apply(zeros(new long[] { 2, 2, 4, 25, 2 }), Clips.Seeded()));
+    }
+}
