@@ -13,7 +13,7 @@ namespace SkeletonSsl.Cli.Commands;
 /// <summary>
 /// <c>pretrain</c>: self-supervised pre-training of one stream with SkeletonCLR or AimCLR on a
 /// prepared store (or the synthetic set: <c>--data synthetic:smoke|quick</c>), into a run folder
-/// (<see cref="PretrainRun"/>). Example:
+/// (<see cref="PretrainRunFolder"/>). Example:
 /// <c>pretrain --method aimclr --data data/prepared/ntu60-aimclr --split xsub --stream joint --profile paper --out runs/aimclr-xsub-joint</c>
 /// </summary>
 public sealed class PretrainCommand : ICliCommand

@@ -10,7 +10,7 @@ namespace SkeletonSsl.Experiments;
 /// <summary>
 /// The one entry point for pre-training that the CLI, notebooks and the table runner share:
 /// builds the method from a <see cref="PretrainConfig"/>, trains it on a dataset's clips with the
-/// shared <see cref="Trainer"/>, and fills a run folder as <see cref="PretrainRun"/> describes.
+/// shared <see cref="Trainer"/>, and fills a run folder as <see cref="PretrainRunFolder"/> describes.
 /// </summary>
 public static class Pretraining
 {
@@ -28,7 +28,7 @@ public static class Pretraining
         device ??= Kit.DefaultDevice;
         Directory.CreateDirectory(runDirectory);
         CheckFolder(config, runDirectory, resume);
-        ConfigJson.Write(Path.Combine(runDirectory, PretrainRun.ConfigFile), config);
+        ConfigJson.Write(Path.Combine(runDirectory, PretrainRunFolder.ConfigFile), config);
 
         var hash = ConfigJson.Hash(config with { Training = config.Training with { Epochs = 0 } });   // resumable with more epochs
         var info = new PretrainRunInfo
@@ -38,7 +38,7 @@ public static class Pretraining
             TorchSharp = typeof(torch).Assembly.GetName().Version?.ToString() ?? "", Data = dataDescription, Clips = train.Count,
             Epochs = config.Training.Epochs, Started = DateTimeOffset.UtcNow,
         };
-        PretrainRun.WriteInfo(runDirectory, info);
+        PretrainRunFolder.WriteInfo(runDirectory, info);
 
         var method = PretrainMethods.Create(config);
         method.Module.to(device);
@@ -52,7 +52,7 @@ public static class Pretraining
         }
         catch (Exception e) when (e is NonFiniteLossException or OperationCanceledException)
         {
-            PretrainRun.WriteInfo(runDirectory, info with
+            PretrainRunFolder.WriteInfo(runDirectory, info with
             {
                 Status = e is NonFiniteLossException ? "stopped: non-finite loss" : "stopped: cancelled",
                 Seconds = clock.Elapsed.TotalSeconds, Finished = DateTimeOffset.UtcNow,
@@ -60,7 +60,7 @@ public static class Pretraining
             throw;
         }
 
-        var encoderPath = Path.Combine(runDirectory, PretrainRun.EncoderFile);
+        var encoderPath = Path.Combine(runDirectory, PretrainRunFolder.EncoderFile);
         SafeTensors.Save(method.Encoder, encoderPath, new Dictionary<string, string>
         {
             ["method"] = config.Method, ["config_hash"] = info.ConfigHash, ["epochs"] = config.Training.Epochs.ToString(),
@@ -71,21 +71,21 @@ public static class Pretraining
             Status = "complete", EpochsDone = config.Training.Epochs, FinalLoss = last?.Loss, SamplesPerSecond = last?.SamplesPerSecond,
             Seconds = clock.Elapsed.TotalSeconds, Finished = DateTimeOffset.UtcNow,
         };
-        PretrainRun.WriteInfo(runDirectory, info);
+        PretrainRunFolder.WriteInfo(runDirectory, info);
         return new PretrainResult(runDirectory, encoderPath, info, epochs);
     }
 
     private static void CheckFolder(PretrainConfig config, string runDirectory, bool resume)
     {
-        var configPath = Path.Combine(runDirectory, PretrainRun.ConfigFile);
+        var configPath = Path.Combine(runDirectory, PretrainRunFolder.ConfigFile);
         if (!File.Exists(configPath)) return;
         if (!resume)
         {
-            if (PretrainCheckpoint.Latest(Path.Combine(runDirectory, Trainer.CheckpointFolder)) is not null || File.Exists(Path.Combine(runDirectory, PretrainRun.EncoderFile)))
+            if (PretrainCheckpoint.Latest(Path.Combine(runDirectory, Trainer.CheckpointFolder)) is not null || File.Exists(Path.Combine(runDirectory, PretrainRunFolder.EncoderFile)))
                 throw new ArgumentException($"{runDirectory} already holds a pre-training run: resume it or choose another folder");
             return;
         }
-        var previous = PretrainRun.ReadConfig(runDirectory);
+        var previous = PretrainRunFolder.ReadConfig(runDirectory);
         var sameApartFromEpochs = previous with { Training = previous.Training with { Epochs = config.Training.Epochs } };
         if (ConfigJson.Hash(sameApartFromEpochs) != ConfigJson.Hash(config))
             throw new ArgumentException($"{configPath} differs from the requested settings in more than the epoch count: resume needs the same config");

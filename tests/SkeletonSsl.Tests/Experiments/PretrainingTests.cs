@@ -25,13 +25,13 @@ public sealed class PretrainingTests : IDisposable
         var dir = Path.Combine(_root, method);
         var result = Pretraining.Run(config, Clips(), dir, device: CPU);
 
-        foreach (var file in new[] { PretrainRun.ConfigFile, PretrainRun.InfoFile, MetricsLog.FileName, PretrainRun.EncoderFile })
+        foreach (var file in new[] { PretrainRunFolder.ConfigFile, PretrainRunFolder.InfoFile, MetricsLog.FileName, PretrainRunFolder.EncoderFile })
             Assert.True(File.Exists(Path.Combine(dir, file)), $"{file} missing");
         Assert.Equal(2, PretrainCheckpoint.All(Path.Combine(dir, Trainer.CheckpointFolder)).Count);
-        Assert.Equal("complete", PretrainRun.ReadInfo(dir).Status);
-        Assert.Equal(config, PretrainRun.ReadConfig(dir) with { Training = PretrainRun.ReadConfig(dir).Training with { LrSteps = config.Training.LrSteps }, Encoder = config.Encoder });
+        Assert.Equal("complete", PretrainRunFolder.ReadInfo(dir).Status);
+        Assert.Equal(config, PretrainRunFolder.ReadConfig(dir) with { Training = PretrainRunFolder.ReadConfig(dir).Training with { LrSteps = config.Training.LrSteps }, Encoder = config.Encoder });
 
-        var loaded = PretrainRun.LoadEncoder(dir);
+        var loaded = PretrainRunFolder.LoadEncoder(dir);
         var x = TestViews.Clips(4, frames: 50);
         var trained = PretrainMethods.Create(config).Encoder;   // a fresh encoder: the loaded one must differ from it
         Assert.Equal(config.Moco.FeatureDim, loaded.forward(x).shape[1]);
