@@ -1,0 +1,40 @@
+namespace SkeletonSsl.Data.Formats;
+
+/// <summary>Dict-key equality as Python sees it for the key types pickles hold: tuples (object?[])
+/// compare by items, numbers by value across long/double/bool, other keys by Equals.</summary>
+internal sealed class PickleKeyComparer : IEqualityComparer<object>
+{
+    public static readonly PickleKeyComparer Instance = new();
+
+    public new bool Equals(object? x, object? y)
+    {
+        if (x is object?[] a && y is object?[] b)
+        {
+            if (a.Length != b.Length) return false;
+            for (int i = 0; i < a.Length; i++)
+                if (!(a[i] is null ? b[i] is null : b[i] is not null && Equals(a[i], b[i]))) return false;
+            return true;
+        }
+        if (AsNumber(x) is { } nx && AsNumber(y) is { } ny) return nx == ny;
+        return object.Equals(x, y);
+    }
+
+    public int GetHashCode(object obj)
+    {
+        if (obj is object?[] items)
+        {
+            var hash = new HashCode();
+            foreach (var item in items) hash.Add(item is null ? 0 : GetHashCode(item));
+            return hash.ToHashCode();
+        }
+        return AsNumber(obj) is { } n ? n.GetHashCode() : obj.GetHashCode();
+    }
+
+    private static double? AsNumber(object? o) => o switch
+    {
+        long l => l,
+        double d => d,
+        bool b => b ? 1 : 0,
+        _ => null,
+    };
+}
