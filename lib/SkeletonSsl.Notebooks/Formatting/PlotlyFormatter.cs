@@ -1,0 +1,45 @@
+using Microsoft.FSharp.Core;
+using Plotly.NET;
+
+namespace SkeletonSsl.Notebooks.Formatting;
+
+/// <summary>
+/// Plotly.NET charts as an HTML div plus the script that draws it. plotly.js itself (shipped
+/// inside the Plotly.NET assembly) is inlined with the first chart of a document, so charts
+/// render offline; Plotly.NET's default would load it from a CDN and show nothing offline.
+/// </summary>
+internal static class PlotlyFormatter
+{
+    private static readonly Lazy<string> PlotlyJs = new(ReadPlotlyJs);
+    private static int _jsEmitted;
+
+    /// <summary>Starts a new document: the next chart carries plotly.js again.</summary>
+    public static void BeginDocument() => Interlocked.Exchange(ref _jsEmitted, 0);
+
+    public static void WriteHtml(GenericChart chart, TextWriter w)
+    {
+        if (Interlocked.Exchange(ref _jsEmitted, 1) == 0)
+            w.Write($"<script type=\"text/javascript\">{PlotlyJs.Value}</script>");
+        var noReference = DisplayOptions.init(
+            FSharpOption<string>.None, FSharpOption<string>.None, FSharpOption<string>.None,
+            FSharpOption<Giraffe.ViewEngine.HtmlElements.XmlNode>.None,
+            FSharpOption<Microsoft.FSharp.Collections.FSharpList<Giraffe.ViewEngine.HtmlElements.XmlNode>>.None,
+            FSharpOption<Microsoft.FSharp.Collections.FSharpList<Giraffe.ViewEngine.HtmlElements.XmlNode>>.None,
+            PlotlyJSReference.NoReference);
+        w.Write(GenericChart.toChartHTML(GenericChart.addDisplayOptions(noReference, chart)));
+    }
+
+    public static void WriteText(GenericChart chart, TextWriter w) =>
+        w.Write($"Plotly chart ({chart.GetType().Name}); open the HTML output to see it");
+
+    private static string ReadPlotlyJs()
+    {
+        var assembly = typeof(GenericChart).Assembly;
+        string name = assembly.GetManifestResourceNames()
+            .FirstOrDefault(n => n.StartsWith("Plotly.NET.plotly-", StringComparison.Ordinal) && n.EndsWith(".min.js", StringComparison.Ordinal))
+            ?? throw new InvalidOperationException($"plotly.js is not embedded in {assembly.GetName().Name} {assembly.GetName().Version}");
+        using var stream = assembly.GetManifestResourceStream(name)!;
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+}

@@ -1,0 +1,99 @@
+using SkeletonSsl.Data.Formats;
+using static TorchSharp.torch;
+
+namespace SkeletonSsl.Data;
+
+/// <summary>
+/// A prepared dataset on disk (written by <see cref="PreparedStoreWriter"/>): manifest.json plus,
+/// per split and part, <c>{split}/{part}_data.npy</c> (N, 3, T, 25, 2) float32,
+/// <c>{part}_label.npy</c>, <c>{part}_names.txt</c> and optionally <c>{part}_num_frame.npy</c>.
+/// Parts are "train" and "val" (the reference code's name for the test part; "test" is accepted).
+/// </summary>
+public sealed class PreparedStore
+{
+    public string Directory { get; }
+    public PreparedManifest Manifest { get; }
+
+    private PreparedStore(string directory, PreparedManifest manifest)
+    {
+        Directory = directory;
+        Manifest = manifest;
+    }
+
+    /// <summary>Opens a store folder (reads and checks its manifest; file hashes are checked by <see cref="Verify"/>).</summary>
+    public static PreparedStore Open(string dir)
+    {
+        if (!System.IO.Directory.Exists(dir)) throw new DirectoryNotFoundException($"{dir}: prepared store not found");
+        string manifest = Path.Combine(dir, PreparedManifest.FileName);
+        if (!File.Exists(manifest))
+            throw new FileNotFoundException($"{manifest}: not a prepared store (no {PreparedManifest.FileName}); prepare raw data with 'data prepare'", manifest);
+        return new PreparedStore(dir, PreparedManifest.Read(manifest));
+    }
+
+    /// <summary>Split names, e.g. ["xsub", "xview"].</summary>
+    public IReadOnlyList<string> Splits => Manifest.Splits.Select(s => s.Name).ToArray();
+
+    /// <summary>Loads one part into memory: data (N, 3, T, 25, 2) float32 on the CPU, labels, names.</summary>
+    public SkeletonDataset Load(string split, string part)
+    {
+        part = Canonical(part);
+        var info = Manifest.Split(split).Part(part);
+        string folder = Path.Combine(Directory, split);
+        string dataPath = Path.Combine(folder, $"{part}_data.npy");
+        var data = Npy.ReadTensor(dataPath);
+        try
+        {
+            if (data.dtype != ScalarType.Float32 || data.dim() != 5 || data.shape[0] != info.Count || data.shape[2] != Manifest.Frames)
+                throw new DataFormatException(dataPath, $"expected float32 ({info.Count}, 3, {Manifest.Frames}, 25, 2) as the manifest says, got {data.dtype} ({string.Join(", ", data.shape)})", field: "shape");
+            var labels = ReadLongs(Path.Combine(folder, $"{part}_label.npy"), info.Count);
+            string namesPath = Path.Combine(folder, $"{part}_names.txt");
+            var names = File.ReadAllLines(namesPath);
+            if (names.Length != info.Count)
+                throw new DataFormatException(namesPath, $"expected {info.Count} names as the manifest says, got {names.Length}");
+            return new SkeletonDataset(data, labels, names, Manifest.NumClasses);
+        }
+        catch
+        {
+            data.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The original frame count of each clip of a part (pipelines that keep it, e.g. "cmd"), else null.</summary>
+    public long[]? LoadFrameCounts(string split, string part)
+    {
+        part = Canonical(part);
+        var info = Manifest.Split(split).Part(part);
+        string path = Path.Combine(Directory, split, $"{part}_num_frame.npy");
+        return File.Exists(path) ? ReadLongs(path, info.Count) : null;
+    }
+
+    /// <summary>Recomputes every file's SHA-256; returns the problems (empty when the store is intact).</summary>
+    public IReadOnlyList<string> Verify()
+    {
+        var problems = new List<string>();
+        foreach (var (file, sha) in Manifest.Files)
+        {
+            string path = Path.Combine(Directory, file);
+            if (!File.Exists(path)) problems.Add($"{path}: missing");
+            else if (PreparedStoreWriter.Sha256(path) != sha) problems.Add($"{path}: SHA-256 differs from the manifest");
+        }
+        if (PreparedStoreWriter.ContentHash(Manifest.Files) != Manifest.ContentHash) problems.Add($"{Directory}: content hash differs from the manifest");
+        return problems;
+    }
+
+    private static string Canonical(string part) => part == "test" ? "val" : part;
+
+    private static long[] ReadLongs(string path, int count)
+    {
+        var array = Npy.Read(path);
+        long[] values = array.Data switch
+        {
+            long[] l => l,
+            int[] i => i.Select(v => (long)v).ToArray(),
+            _ => throw new DataFormatException(path, $"expected integer labels, got {array.ElementType}", field: "descr"),
+        };
+        if (values.Length != count) throw new DataFormatException(path, $"expected {count} values as the manifest says, got {values.Length}", field: "shape");
+        return values;
+    }
+}

@@ -1,0 +1,86 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using SkeletonSsl.Data.Formats;
+using static TorchSharp.torch;
+
+namespace SkeletonSsl.Data;
+
+/// <summary>
+/// Builds a prepared store atomically: parts are written into "&lt;dir&gt;.tmp-&lt;pid&gt;", and
+/// <see cref="Commit"/> hashes every file, writes manifest.json and renames the folder into place
+/// (replacing an older store). Per part: <c>{split}/{part}_data.npy</c> (N, 3, T, 25, 2) float32,
+/// <c>{part}_label.npy</c> (N,) int64, <c>{part}_names.txt</c>, and for pipelines that keep the
+/// original length <c>{part}_num_frame.npy</c> (N,) int64.
+/// </summary>
+public sealed class PreparedStoreWriter : IDisposable
+{
+    private readonly string _final;
+    private readonly string _tmp;
+    private readonly List<(string Split, PreparedPart Part)> _parts = [];
+    private bool _committed;
+
+    public PreparedStoreWriter(string dir)
+    {
+        _final = Path.GetFullPath(dir).TrimEnd(Path.DirectorySeparatorChar);
+        _tmp = _final + $".tmp-{Environment.ProcessId}";
+        if (Directory.Exists(_tmp)) Directory.Delete(_tmp, recursive: true);
+        Directory.CreateDirectory(_tmp);
+    }
+
+    /// <summary>Adds one part. data: (N, 3, T, 25, 2) float32 on the CPU.</summary>
+    public void AddPart(string split, string part, Tensor data, IReadOnlyList<long> labels, IReadOnlyList<string> names, int numClasses,
+        IReadOnlyList<long>? numFrames = null)
+    {
+        if (data.dim() != 5 || data.dtype != ScalarType.Float32)
+            throw new ArgumentException($"data must be (N, C, T, V, M) float32, got {data.dtype} with shape ({string.Join(", ", data.shape)})", nameof(data));
+        if (data.shape[0] != labels.Count || labels.Count != names.Count || (numFrames is not null && numFrames.Count != labels.Count))
+            throw new ArgumentException($"{split}/{part}: {data.shape[0]} clips, {labels.Count} labels, {names.Count} names must agree");
+        if (names.Any(n => n.Contains('\n') || n.Contains('\r')))
+            throw new ArgumentException($"{split}/{part}: sample names must not contain line breaks");
+        string folder = Path.Combine(_tmp, split);
+        Directory.CreateDirectory(folder);
+        Npy.Write(Path.Combine(folder, $"{part}_data.npy"), data);
+        Npy.Write(Path.Combine(folder, $"{part}_label.npy"), labels.ToArray(), labels.Count);
+        File.WriteAllText(Path.Combine(folder, $"{part}_names.txt"), string.Concat(names.Select(n => n + "\n")));
+        if (numFrames is not null) Npy.Write(Path.Combine(folder, $"{part}_num_frame.npy"), numFrames.ToArray(), numFrames.Count);
+        var histogram = new int[numClasses];
+        foreach (long l in labels) histogram[l]++;
+        _parts.Add((split, new PreparedPart(part, labels.Count, histogram)));
+    }
+
+    /// <summary>Hashes the files, writes manifest.json and moves the store into place. Returns the manifest.</summary>
+    public PreparedManifest Commit(string dataset, string pipeline, string pipelineVersion, IReadOnlyList<string> classes, int frames,
+        PreparedProvenance provenance)
+    {
+        var files = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (string path in Directory.EnumerateFiles(_tmp, "*", SearchOption.AllDirectories))
+            files[Path.GetRelativePath(_tmp, path).Replace('\\', '/')] = Sha256(path);
+        var splits = _parts.GroupBy(p => p.Split).Select(g => new PreparedSplit(g.Key, g.Select(p => p.Part).ToArray())).ToArray();
+        var manifest = new PreparedManifest(PreparedManifest.CurrentFormat, dataset, pipeline, pipelineVersion, classes.Count, classes, frames,
+            splits, files, ContentHash(files), provenance);
+        File.WriteAllText(Path.Combine(_tmp, PreparedManifest.FileName), JsonSerializer.Serialize(manifest, PreparedManifest.JsonOptions));
+        if (Directory.Exists(_final)) Directory.Delete(_final, recursive: true);
+        Directory.CreateDirectory(Path.GetDirectoryName(_final)!);
+        Directory.Move(_tmp, _final);
+        _committed = true;
+        return manifest;
+    }
+
+    /// <summary>SHA-256 of a file, lower-case hex.</summary>
+    public static string Sha256(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20);
+        return Convert.ToHexStringLower(SHA256.HashData(stream));
+    }
+
+    /// <summary>The overall hash: SHA-256 of "path\tsha\n" lines in ordinal path order.</summary>
+    public static string ContentHash(IReadOnlyDictionary<string, string> files) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Concat(
+            files.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => $"{f.Key}\t{f.Value}\n")))));
+
+    public void Dispose()
+    {
+        if (!_committed && Directory.Exists(_tmp)) Directory.Delete(_tmp, recursive: true);
+    }
+}

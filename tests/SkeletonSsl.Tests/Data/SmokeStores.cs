@@ -1,0 +1,32 @@
+using SkeletonSsl.Data.Synthetic;
+using SkeletonSsl.Training;
+
+namespace SkeletonSsl.Tests.Data;
+
+/// <summary>The Smoke synthetic stores shared by the data tests (made once per machine, reused while their hashes check).</summary>
+internal static class SmokeStores
+{
+    public static readonly string Root = Path.Combine(Path.GetTempPath(), "skeletonssl-tests", "data");
+
+    private static readonly Lazy<string> AimClrDir = new(() => Ensure("aimclr"));
+    private static readonly Lazy<string> CmdDir = new(() => Ensure("cmd"));
+
+    public static string AimClr => AimClrDir.Value;
+    public static string Cmd => CmdDir.Value;
+
+    /// <summary>The raw folder EnsurePrepared generated for the Smoke size (seed 0).</summary>
+    public static string Raw
+    {
+        get
+        {
+            _ = AimClr;
+            return Path.Combine(Root, "synthetic", "ntu60-smoke-seed0");
+        }
+    }
+
+    private static string Ensure(string pipeline)
+    {
+        NativeRuntime.EnsureInitialised();
+        return SyntheticSets.EnsurePrepared(Root, SyntheticSize.Smoke, pipeline);
+    }
+}
