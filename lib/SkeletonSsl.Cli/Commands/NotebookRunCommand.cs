@@ -48,14 +48,18 @@ public sealed class NotebookRunCommand : ICliCommand
         return command;
     }
 
-    /// <summary>runs/notebooks/ mirroring the notebook's path below a notebooks/ folder (else its file name).</summary>
-    internal static string DefaultOutput(string notebook)
+    /// <summary>
+    /// runs/notebooks/ plus the notebook's path below the repository's notebooks/ folder (the one
+    /// next to Reproduce.sln), else plus its file name.
+    /// </summary>
+    public static string DefaultOutput(string notebook)
     {
-        var parts = Path.GetFullPath(notebook).Split(Path.DirectorySeparatorChar);
-        int at = Array.LastIndexOf(parts, "notebooks");
-        string relative = at >= 0 && at < parts.Length - 1
-            ? Path.Combine(parts[(at + 1)..])
-            : Path.GetFileName(notebook);
-        return Path.Combine("runs", "notebooks", relative);
+        string full = Path.GetFullPath(notebook);
+        for (var dir = new DirectoryInfo(Path.GetDirectoryName(full)!); dir?.Parent is { } parent; dir = parent)
+        {
+            if (dir.Name == "notebooks" && File.Exists(Path.Combine(parent.FullName, "Reproduce.sln")))
+                return Path.Combine("runs", "notebooks", Path.GetRelativePath(dir.FullName, full));
+        }
+        return Path.Combine("runs", "notebooks", Path.GetFileName(full));
     }
 }
