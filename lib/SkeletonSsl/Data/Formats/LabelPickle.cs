@@ -23,6 +23,12 @@ public static class LabelPickle
     public static (string[] Names, long[] Labels) Parse(ReadOnlySpan<byte> data, string file)
     {
         var root = new Unpickler(Allowlist()).Load(data, file);
+        return FromObject(root, file);
+    }
+
+    /// <summary>Interprets an unpickled value as (names, labels).</summary>
+    internal static (string[] Names, long[] Labels) FromObject(object? root, string file)
+    {
         var pair = root switch
         {
             object?[] { Length: 2 } t => t,

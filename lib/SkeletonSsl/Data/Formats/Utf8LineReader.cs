@@ -2,7 +2,7 @@ namespace SkeletonSsl.Data.Formats;
 
 /// <summary>
 /// Walks a UTF-8 text buffer line by line (LF or CRLF; blank lines skipped) and splits a line into
-/// tokens on runs of spaces and tabs, tracking the 1-based line number for error messages.
+/// tokens on runs of spaces and tabs (optionally commas), tracking the 1-based line number for error messages.
 /// </summary>
 internal ref struct Utf8LineReader
 {
@@ -10,8 +10,12 @@ internal ref struct Utf8LineReader
     private int _position;
     private ReadOnlySpan<byte> _rest;
 
-    public Utf8LineReader(ReadOnlySpan<byte> data, string file)
+    private readonly bool _commas;
+
+    /// <param name="commas">Also treat commas as separators (PKU-MMD label files, spec/data.md §5.3).</param>
+    public Utf8LineReader(ReadOnlySpan<byte> data, string file, bool commas = false)
     {
+        _commas = commas;
         // A UTF-8 byte-order mark is tolerated at the start.
         if (data.Length >= 3 && data[0] == 0xEF && data[1] == 0xBB && data[2] == 0xBF) data = data[3..];
         _data = data;
@@ -78,13 +82,23 @@ internal ref struct Utf8LineReader
     }
 
     // Separators: space, tab, and the CR of a CRLF line end (and any other ASCII control byte).
-    private static bool IsBlank(byte b) => b <= (byte)' ';
+    private readonly bool IsBlank(byte b) => b <= (byte)' ' || (_commas && b == (byte)',');
 
     public DataFormatException Error(string problem, string field) => new(File, problem, Line, field);
 
     /// <summary>Parses the next token as float32 (hot path: no allocation unless it fails).</summary>
     public bool TryParseFloat(out float value, out ReadOnlySpan<byte> token)
     {
+        // Fast path: parse in place and stop at the separator, so the token is scanned once.
+        var rest = _rest;
+        if (Utf8Text.TryParseDoublePrefix(rest, out double fast, out int consumed) && (consumed == rest.Length || IsBlank(rest[consumed])))
+        {
+            while (consumed < rest.Length && IsBlank(rest[consumed])) consumed++;
+            _rest = rest[consumed..];
+            value = (float)fast;
+            token = default;
+            return true;
+        }
         token = NextToken();
         if (Utf8Text.TryParseDouble(token, out double v)) { value = (float)v; return true; }
         value = 0;

@@ -21,7 +21,19 @@ internal static class Utf8Text
     /// </summary>
     public static bool TryParseDouble(ReadOnlySpan<byte> s, out double value)
     {
+        if (TryParseDoublePrefix(s, out value, out int consumed) && consumed == s.Length) return true;
+        // "NaN", "Infinity" and other forms the fast scanner does not take.
+        return consumed == 0 && SlowPath(s, out value);
+    }
+
+    /// <summary>
+    /// Parses the longest prefix of <paramref name="s"/> of the form [sign] digits [. digits] [e [sign] digits];
+    /// <paramref name="consumed"/> is its length (0 when there is none).
+    /// </summary>
+    public static bool TryParseDoublePrefix(ReadOnlySpan<byte> s, out double value, out int consumed)
+    {
         value = 0;
+        consumed = 0;
         int i = 0, n = s.Length;
         if (n == 0) return false;
         bool negative = false;
@@ -49,23 +61,24 @@ internal static class Utf8Text
                 else significant++;
             }
         }
-        if (!anyDigit) return SlowPath(s, out value); // "NaN", "Infinity"
+        if (!anyDigit) return false;
         if (i < n && (s[i] | 0x20) == (byte)'e')
         {
-            i++;
+            int j = i + 1;
             bool expNegative = false;
-            if (i < n && (s[i] == (byte)'-' || s[i] == (byte)'+')) { expNegative = s[i] == (byte)'-'; i++; }
-            if (i == n) return false;
+            if (j < n && (s[j] == (byte)'-' || s[j] == (byte)'+')) { expNegative = s[j] == (byte)'-'; j++; }
+            if (j == n || (uint)(s[j] - '0') > 9) { consumed = j; return false; } // "1e", "1e+": malformed
             int e = 0;
-            for (; i < n; i++)
+            for (; j < n; j++)
             {
-                uint d = (uint)(s[i] - '0');
-                if (d > 9) return false;
+                uint d = (uint)(s[j] - '0');
+                if (d > 9) break;
                 if (e < 100000) e = e * 10 + (int)d;
             }
             exp10 += expNegative ? -e : e;
+            i = j;
         }
-        if (i != n) return false;
+        consumed = i;
         // Clinger's fast path: a mantissa below 2^53 and |exp10| <= 22 give one exactly rounded operation.
         if (significant <= 15 && exp10 is >= -22 and <= 22)
         {
@@ -74,7 +87,7 @@ internal static class Utf8Text
             value = negative ? -v : v;
             return true;
         }
-        return SlowPath(s, out value);
+        return SlowPath(s[..i], out value);
     }
 
     private static bool SlowPath(ReadOnlySpan<byte> s, out double value) =>
