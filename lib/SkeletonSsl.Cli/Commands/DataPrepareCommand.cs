@@ -5,7 +5,7 @@ using SkeletonSsl.Data.Preprocessing;
 namespace SkeletonSsl.Cli.Commands;
 
 /// <summary>
-/// <c>data prepare</c>: raw NTU RGB+D 60/120 (or the synthetic set imitating it) → a prepared store
+/// <c>data prepare</c>: raw NTU RGB+D 60/120 or PKU-MMD I/II (or a synthetic set imitating one) → a prepared store
 /// with the AimCLR or CMD/PCM3 pipeline. Skipped samples are reported on stderr, one line each.
 /// </summary>
 public sealed class DataPrepareCommand : ICliCommand
@@ -14,12 +14,13 @@ public sealed class DataPrepareCommand : ICliCommand
 
     public Command Build()
     {
-        var dataset = new Option<string>("--dataset") { Description = "ntu60 or ntu120 (the synthetic set is prepared as ntu60).", Required = true };
+        var dataset = new Option<string>("--dataset") { Description = "ntu60, ntu120, pku1 or pku2 (a synthetic set is prepared as the dataset it imitates, e.g. ntu60).", Required = true };
         var raw = new Option<string>("--raw") { Description = "Folder with the raw files (.skeleton files directly or in sub-folders).", Required = true };
         var pipeline = new Option<string>("--pipeline") { Description = "aimclr (50 frames) or cmd (300 frames; CMD/PCM3/A2MC).", Required = true };
         var outDir = new Option<string>("--out") { Description = "Store folder to write (replaced atomically).", Required = true };
-        var ignore = new Option<string?>("--ignore") { Description = "The official missing-skeleton list (default: its official name inside --raw)." };
-        var command = new Command("prepare", "Prepare a raw dataset into a store (manifest, splits, .npy tensors).") { dataset, raw, pipeline, outDir, ignore };
+        var ignore = new Option<string?>("--ignore") { Description = "NTU: the official missing-skeleton list (default: its official name inside --raw)." };
+        var splits = new Option<string?>("--splits") { Description = "PKU-MMD: folder with the official split files (default: --raw/Split)." };
+        var command = new Command("prepare", "Prepare a raw dataset into a store (manifest, splits, .npy tensors).") { dataset, raw, pipeline, outDir, ignore, splits };
         command.SetAction(r => CliRun.Guard(() =>
         {
             string ds = r.GetValue(dataset)!.Trim().ToLowerInvariant();
@@ -28,7 +29,8 @@ public sealed class DataPrepareCommand : ICliCommand
             var manifest = ds switch
             {
                 "ntu60" or "ntu120" => NtuPreparer.Prepare(ds, r.GetValue(raw)!, pipe, r.GetValue(outDir)!, r.GetValue(ignore), Console.Error.WriteLine),
-                _ => throw new UsageException($"--dataset: expected ntu60 or ntu120, got '{ds}'"),
+                "pku1" or "pku2" => PkuPreparer.Prepare(ds, r.GetValue(raw)!, pipe, r.GetValue(outDir)!, r.GetValue(splits), Console.Error.WriteLine),
+                _ => throw new UsageException($"--dataset: expected ntu60, ntu120, pku1 or pku2, got '{ds}'"),
             };
             foreach (var split in manifest.Splits)
                 Console.WriteLine($"{split.Name}: " + string.Join(", ", split.Parts.Select(p => $"{p.Name} {p.Count}")));

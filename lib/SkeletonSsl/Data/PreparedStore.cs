@@ -11,23 +11,49 @@ namespace SkeletonSsl.Data;
 /// </summary>
 public sealed class PreparedStore
 {
+    private readonly Func<string, string, SkeletonDataset>? _external;
+
     public string Directory { get; }
     public PreparedManifest Manifest { get; }
 
-    private PreparedStore(string directory, PreparedManifest manifest)
+    /// <summary>True for the authors' own files read in place (no manifest, hashes or frame counts).</summary>
+    public bool IsAuthorsFiles => _external is not null;
+
+    private PreparedStore(string directory, PreparedManifest manifest, Func<string, string, SkeletonDataset>? external = null)
     {
         Directory = directory;
         Manifest = manifest;
+        _external = external;
     }
 
-    /// <summary>Opens a store folder (reads and checks its manifest; file hashes are checked by <see cref="Verify"/>).</summary>
+    /// <summary>
+    /// Opens a store folder (reads and checks its manifest; file hashes are checked by <see cref="Verify"/>).
+    /// Without a manifest, the authors' own prepared files are detected and read in place
+    /// (see <see cref="OpenAuthorsFiles"/>); an .npz path is opened that way too.
+    /// </summary>
     public static PreparedStore Open(string dir)
     {
+        if (File.Exists(dir) && dir.EndsWith(".npz", StringComparison.OrdinalIgnoreCase)) return OpenAuthorsFiles(dir);
         if (!System.IO.Directory.Exists(dir)) throw new DirectoryNotFoundException($"{dir}: prepared store not found");
         string manifest = Path.Combine(dir, PreparedManifest.FileName);
         if (!File.Exists(manifest))
+        {
+            if (AuthorsFiles.IsAimClrFolder(dir) || System.IO.Directory.EnumerateDirectories(dir).Any(AuthorsFiles.IsAimClrFolder)) return OpenAuthorsFiles(dir);
             throw new FileNotFoundException($"{manifest}: not a prepared store (no {PreparedManifest.FileName}); prepare raw data with 'data prepare'", manifest);
+        }
         return new PreparedStore(dir, PreparedManifest.Read(manifest));
+    }
+
+    /// <summary>
+    /// Reads the authors' prepared files in place: an AimCLR frame50 folder (<c>{part}_position.npy</c> +
+    /// <c>{part}_label.pkl</c>; a folder of such folders gives one split per folder) or an
+    /// <c>NTU60_CS.npz</c>-style archive (x (N, 300, 150), one-hot y; split named from the file).
+    /// <paramref name="numClasses"/> defaults to the one-hot width, or the largest label + 1.
+    /// </summary>
+    public static PreparedStore OpenAuthorsFiles(string path, int? numClasses = null)
+    {
+        var (manifest, load) = AuthorsFiles.Open(path, numClasses);
+        return new PreparedStore(path, manifest, load);
     }
 
     /// <summary>Split names, e.g. ["xsub", "xview"].</summary>
@@ -38,6 +64,7 @@ public sealed class PreparedStore
     {
         part = Canonical(part);
         var info = Manifest.Split(split).Part(part);
+        if (_external is not null) return _external(split, part);
         string folder = Path.Combine(Directory, split);
         string dataPath = Path.Combine(folder, $"{part}_data.npy");
         var data = Npy.ReadTensor(dataPath);
@@ -64,6 +91,7 @@ public sealed class PreparedStore
     {
         part = Canonical(part);
         var info = Manifest.Split(split).Part(part);
+        if (_external is not null) return null;
         string path = Path.Combine(Directory, split, $"{part}_num_frame.npy");
         return File.Exists(path) ? ReadLongs(path, info.Count) : null;
     }
