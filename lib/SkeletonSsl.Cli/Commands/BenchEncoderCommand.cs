@@ -11,7 +11,8 @@ namespace SkeletonSsl.Cli.Commands;
 /// <c>bench encoder</c>: samples per second of one training step (forward, backward, SGD with
 /// momentum 0.9 and weight decay 1e-4) of an encoder with its projection head, at the spec's clip
 /// size (ST-GCN: 3×50×25×2 as AimCLR; GRU: 64 frames as CMD/PCM3), with the process's peak memory.
-/// Prints one JSON line. Reference on a 2-core CPU with PyTorch: full ST-GCN about 9-10 samples/s
+/// Prints one JSON line; on a shared machine, <c>samples_per_cpu_s</c> (per CPU-second of this
+/// process) is the figure that does not depend on waiting for a core. Reference on a 2-core CPU with PyTorch: full ST-GCN about 9-10 samples/s
 /// at batch 16, GRU 3×1024 about 3.7-4.6.
 /// </summary>
 public sealed class BenchEncoderCommand : ICliCommand
@@ -69,7 +70,7 @@ public sealed class BenchEncoderCommand : ICliCommand
         double cpu = (process.TotalProcessorTime - cpuStart).TotalSeconds;
         string config = kind == "stgcn" ? $"widths {string.Join(',', options.StGcn(r).Widths)}" : $"hidden {options.Gru(r).Hidden}";
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{{\"benchmark\":\"encoder\",\"encoder\":\"{kind}\",\"config\":\"{config}\",\"parameters\":{parameters},\"batch\":{batch},\"frames\":{t},\"steps\":{steps},\"device\":\"{device.type}\",\"threads\":{get_num_threads()},\"seconds\":{seconds:F3},\"step_ms\":{1000 * seconds / steps:F1},\"samples_per_s\":{batch * steps / seconds:F2},\"cpu_seconds\":{cpu:F3},\"peak_rss_mb\":{process.PeakWorkingSet64 / 1048576.0:F0}}}"));
+            $"{{\"benchmark\":\"encoder\",\"encoder\":\"{kind}\",\"config\":\"{config}\",\"parameters\":{parameters},\"batch\":{batch},\"frames\":{t},\"steps\":{steps},\"device\":\"{device.type}\",\"threads\":{get_num_threads()},\"seconds\":{seconds:F3},\"step_ms\":{1000 * seconds / steps:F1},\"samples_per_s\":{batch * steps / seconds:F2},\"cpu_seconds\":{cpu:F3},\"samples_per_cpu_s\":{batch * steps / cpu:F2},\"peak_rss_mb\":{process.PeakWorkingSet64 / 1048576.0:F0}}}"));
         return 0;
     }
 }
