@@ -29,7 +29,7 @@ public sealed partial class ModelSummaryCommand : ICliCommand
     {
         using var encoder = options.Create(r, new Generator(0));
         var rows = Rows(encoder);
-        var table = new Table().Title($"{encoder.GetType().Name}: feature {encoder.FeatureDim}")
+        var table = new Spectre.Console.Table().Title($"{encoder.GetType().Name}: feature {encoder.FeatureDim}")
             .AddColumn("layer").AddColumn("tensors").AddColumn(new TableColumn("parameters").RightAligned());
         foreach (var (layer, shapes, count) in rows)
             table.AddRow(Markup.Escape(layer), Markup.Escape(shapes), count.ToString("N0", CultureInfo.InvariantCulture));
