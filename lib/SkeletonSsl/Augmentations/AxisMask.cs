@@ -6,7 +6,7 @@ namespace SkeletonSsl.Augmentations;
 /// AimCLR's Axis Mask (spec/aimclr.md §2.2): with probability p per clip, choose one coordinate
 /// axis uniformly from {x, y, z} and zero it for all frames, joints and bodies.
 /// </summary>
-public sealed class AxisMask(double probability = 0.5) : IAugmentation
+public sealed class AxisMask(double probability = 0.5) : ILinearAugmentation
 {
     public string Name => "axis-mask";
 
@@ -18,10 +18,18 @@ public sealed class AxisMask(double probability = 0.5) : IAugmentation
         var shape = BatchOps.CheckClips(x, Name);
         long n = shape[0];
         using var scope = NewDisposeScope();
-        var apply = BatchOps.Coin(g, n, Probability);
-        var axis = BatchOps.Integers(g, n, 0, 2);
-        var zeroed = nn.functional.one_hot(axis, 3).to(ScalarType.Bool) & apply.unsqueeze(1);   // (N, 3)
-        var keep = zeroed.logical_not().to(x.dtype).view(n, 3, 1, 1, 1).to(x.device);
+        var keep = Keep(g, n).to(x.dtype, x.device).view(n, 3, 1, 1, 1);
         return x.mul(keep).MoveToOuterDisposeScope();
+    }
+
+    LinearPlan ILinearAugmentation.Draw(Generator g, long[] shape) => new() { Coord = Keep(g, shape[0]).diag_embed() };
+
+    /// <summary>(N, 3) float64 on the CPU: 0 for the zeroed axis of the clips that are masked, else 1.</summary>
+    private Tensor Keep(Generator g, long n)
+    {
+        var apply = BatchOps.Coin(g, n, Probability);
+        var axis = BatchOps.Integers(g, n, 0, 2);                                 // axis ~ U{x, y, z}
+        var zeroed = nn.functional.one_hot(axis, 3).to(ScalarType.Bool) & apply.unsqueeze(1);
+        return zeroed.logical_not().to(ScalarType.Float64);
     }
 }

@@ -1,3 +1,4 @@
+using SkeletonSsl.Skeletons;
 using static TorchSharp.torch;
 
 namespace SkeletonSsl.Augmentations;
@@ -84,6 +85,30 @@ internal static class BatchOps
         return where(last.eq(0), full_like(last, t), last);
     }
 
-    /// <summary>Identity matrices (N, T, T), float64 on the CPU.</summary>
-    public static Tensor Identities(long n, long t) => eye(t, dtype: ScalarType.Float64).expand(n, t, t);
+    /// <summary>The index of each NTU joint's body part in <see cref="NtuLayout.BodyParts"/> (25 entries).</summary>
+    public static long[] PartOfJoint()
+    {
+        var part = new long[NtuLayout.Joints];
+        for (int p = 0; p < NtuLayout.BodyParts.Count; p++)
+            foreach (int j in NtuLayout.BodyParts[p].Joints) part[j] = p;
+        return part;
+    }
+
+    /// <summary>
+    /// Applies <paramref name="transform"/> to the clips where <paramref name="apply"/> (N, bool, CPU)
+    /// holds and keeps the others: transform gets (k, C, T, V, M) and the k positions (int64, CPU)
+    /// and must keep the shape. Cheaper than computing every clip and selecting.
+    /// </summary>
+    public static Tensor ApplyToSubset(Tensor x, Tensor apply, Func<Tensor, Tensor, Tensor> transform)
+    {
+        using var scope = NewDisposeScope();
+        var positions = apply.nonzero().view(-1);
+        long k = positions.shape[0];
+        if (k == 0) return x.alias().MoveToOuterDisposeScope();
+        if (k == x.shape[0]) return transform(x, positions).MoveToOuterDisposeScope();
+        var onDevice = positions.to(x.device);
+        var changed = transform(x.index_select(0, onDevice), positions);
+        return x.index_copy(0, onDevice, changed).MoveToOuterDisposeScope();
+    }
+
 }

@@ -2,7 +2,11 @@ using static TorchSharp.torch;
 
 namespace SkeletonSsl.Augmentations;
 
-/// <summary>A chain of transforms applied in order, each drawing from the same generator.</summary>
+/// <summary>
+/// A chain of transforms applied in order, each drawing from the same generator. Runs of
+/// consecutive re-indexing and coordinate steps are fused into one <see cref="LinearPlan"/>
+/// (same draws, same result as one step after another, one pass over the data).
+/// </summary>
 public sealed class Compose(string name, IReadOnlyList<IAugmentation> steps) : IAugmentation
 {
     public string Name { get; } = name;
@@ -14,7 +18,21 @@ public sealed class Compose(string name, IReadOnlyList<IAugmentation> steps) : I
     {
         using var scope = NewDisposeScope();
         var y = x;
-        foreach (var step in Steps) y = step.Apply(y, g);
+        LinearPlan? pending = null;
+        foreach (var step in Steps)
+        {
+            if (step is ILinearAugmentation linear)
+            {
+                var shape = BatchOps.CheckClips(y, step.Name, needsCoordinates: false);
+                if (pending is not null) shape[2] = pending.FramesAfter(shape[2]);
+                var plan = linear.Draw(g, shape);
+                pending = pending is null ? plan : pending.Then(plan);
+                continue;
+            }
+            if (pending is not null) { y = pending.Apply(y); pending = null; }
+            y = step.Apply(y, g);
+        }
+        if (pending is not null) y = pending.Apply(y);
         return (ReferenceEquals(y, x) ? x.alias() : y).MoveToOuterDisposeScope();
     }
 }

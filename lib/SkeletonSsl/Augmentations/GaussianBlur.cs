@@ -30,11 +30,15 @@ public sealed class GaussianBlur(double probability = 0.5, double minSigma = 0.1
         using var scope = NewDisposeScope();
         var sigma = BatchOps.Uniform(g, n, MinSigma, MaxSigma);                      // σ drawn every time
         var apply = BatchOps.Coin(g, n, Probability);                                 // blur with probability p
-        var frames = arange(t, dtype: ScalarType.Float64);
-        var offset = frames.unsqueeze(0) - frames.unsqueeze(1);                       // k = s − t, (T, T)
-        var weights = (-offset.square().unsqueeze(0) / (2 * sigma.square().view(n, 1, 1))).exp();   // w_k, unnormalised
-        weights = weights * offset.abs().le(Radius).unsqueeze(0);                     // 15 taps, zero padding
-        var band = where(apply.view(n, 1, 1), weights, BatchOps.Identities(n, t));
-        return BatchOps.MapTime(x, band).MoveToOuterDisposeScope();
+        return BatchOps.ApplyToSubset(x, apply, (clips, positions) =>
+        {
+            using var inner = NewDisposeScope();
+            var s = sigma.index_select(0, positions);
+            var frames = arange(t, dtype: ScalarType.Float64);
+            var offset = frames.unsqueeze(0) - frames.unsqueeze(1);                   // k = s − t, (T, T)
+            var weights = (-offset.square().unsqueeze(0) / (2 * s.square().view(-1, 1, 1))).exp();   // w_k, unnormalised
+            weights = weights * offset.abs().le(Radius).unsqueeze(0);                 // 15 taps, zero padding
+            return BatchOps.MapTime(clips, weights).MoveToOuterDisposeScope();
+        }).MoveToOuterDisposeScope();
     }
 }

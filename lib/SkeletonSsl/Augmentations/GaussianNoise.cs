@@ -17,10 +17,13 @@ public sealed class GaussianNoise(double probability = 0.5, double std = 0.01) :
     public Tensor Apply(Tensor x, Generator g)
     {
         var shape = BatchOps.CheckClips(x, Name, needsCoordinates: false);
-        using var scope = NewDisposeScope();
         var apply = BatchOps.Coin(g, shape[0], Probability);
-        var gate = apply.to(x.dtype).mul(Std).view(shape[0], 1, 1, 1, 1).to(x.device);   // σ where applied, 0 elsewhere
-        var noise = randn(shape, dtype: x.dtype, generator: g).to(x.device);
-        return x.addcmul(noise, gate, 1).MoveToOuterDisposeScope();
+        return BatchOps.ApplyToSubset(x, apply, (clips, _) =>
+        {
+            // drawn in float32 on the CPU for the noisy clips only, the same for every dtype and device
+            using var noise = randn(clips.shape, dtype: ScalarType.Float32, generator: g);
+            using var moved = noise.to(clips.dtype, clips.device);
+            return clips.add(moved, Std);
+        });
     }
 }

@@ -8,7 +8,7 @@ namespace SkeletonSsl.Augmentations;
 /// p ← R_x(α)p, then R_y(β)p, then R_z(γ)p with the spec's sign convention. A rotation, so bone
 /// lengths are preserved.
 /// </summary>
-public sealed class Rotate(double mainAxisDegrees = 30, double otherAxesDegrees = 1) : IAugmentation
+public sealed class Rotate(double mainAxisDegrees = 30, double otherAxesDegrees = 1) : ILinearAugmentation
 {
     public string Name => "rotate";
 
@@ -22,6 +22,8 @@ public sealed class Rotate(double mainAxisDegrees = 30, double otherAxesDegrees 
         using var scope = NewDisposeScope();
         return BatchOps.MapCoordinates(x, Matrices(g, shape[0])).MoveToOuterDisposeScope();
     }
+
+    LinearPlan ILinearAugmentation.Draw(Generator g, long[] shape) => new() { Coord = Matrices(g, shape[0]) };
 
     /// <summary>N rotation matrices R = R_z(γ)·R_y(β)·R_x(α), (N, 3, 3) float64 on the CPU.</summary>
     internal Tensor Matrices(Generator g, long n)

@@ -8,7 +8,7 @@ namespace SkeletonSsl.Augmentations;
 /// bodies). AimCLR uses r = 0.5 (spec/aimclr.md §2.1 step 2); CMD/PCM3/A2MC's "pose
 /// augmentation" uses r = 1 (spec/pcm3.md §3, spec/a2mc.md §1.2).
 /// </summary>
-public sealed class Shear(double amplitude = 0.5) : IAugmentation
+public sealed class Shear(double amplitude = 0.5) : ILinearAugmentation
 {
     public string Name => "shear";
 
@@ -20,9 +20,10 @@ public sealed class Shear(double amplitude = 0.5) : IAugmentation
     {
         var shape = BatchOps.CheckClips(x, Name);
         using var scope = NewDisposeScope();
-        var matrices = Matrices(g, shape[0], Amplitude);
-        return BatchOps.MapCoordinates(x, matrices).MoveToOuterDisposeScope();
+        return BatchOps.MapCoordinates(x, Matrices(g, shape[0], Amplitude)).MoveToOuterDisposeScope();
     }
+
+    LinearPlan ILinearAugmentation.Draw(Generator g, long[] shape) => new() { Coord = Matrices(g, shape[0], Amplitude) };
 
     /// <summary>N shear matrices (N, 3, 3), float64 on the CPU; the entries drawn in the reference's order a01, a10, a20, a02, a12, a21.</summary>
     internal static Tensor Matrices(Generator g, long n, double amplitude)

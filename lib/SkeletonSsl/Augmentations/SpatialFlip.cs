@@ -8,7 +8,7 @@ namespace SkeletonSsl.Augmentations;
 /// left↔right, new[v] = old[π(v)] with <see cref="NtuLayout.FlipPermutation"/>. Coordinates are not
 /// mirrored. Applied twice with p = 1 it is the identity.
 /// </summary>
-public sealed class SpatialFlip(double probability = 0.5) : IAugmentation
+public sealed class SpatialFlip(double probability = 0.5) : ILinearAugmentation
 {
     public string Name => "spatial-flip";
 
@@ -21,9 +21,10 @@ public sealed class SpatialFlip(double probability = 0.5) : IAugmentation
         if (shape[3] != NtuLayout.Joints)
             throw new ArgumentException($"{Name}: expected V = {NtuLayout.Joints} NTU joints, got {shape[3]}", nameof(x));
         using var scope = NewDisposeScope();
-        var apply = BatchOps.Coin(g, shape[0], Probability);
-        var permutation = tensor(NtuLayout.FlipPermutation.Select(j => (long)j).ToArray(), device: x.device);
-        var flipped = x.index_select(3, permutation);
-        return BatchOps.Select(apply, flipped, x).MoveToOuterDisposeScope();
+        return Draw(g, shape).Apply(x).MoveToOuterDisposeScope();
     }
+
+    LinearPlan ILinearAugmentation.Draw(Generator g, long[] shape) => Draw(g, shape);
+
+    private LinearPlan Draw(Generator g, long[] shape) => new() { JointFlip = BatchOps.Coin(g, shape[0], Probability) };
 }

@@ -8,7 +8,7 @@ namespace SkeletonSsl.Augmentations;
 /// T frames, start s ~ U{0 … 2·pad} per sample. There is no resize: T is kept. Output frame t reads
 /// frame j = s + t − pad, reflected as −1−j below 0 and 2T−1−j above T−1.
 /// </summary>
-public sealed class TemporalCropPad(int paddingRatio = 6) : IAugmentation
+public sealed class TemporalCropPad(int paddingRatio = 6) : ILinearAugmentation
 {
     public string Name => "crop";
 
@@ -20,15 +20,20 @@ public sealed class TemporalCropPad(int paddingRatio = 6) : IAugmentation
     public Tensor Apply(Tensor x, Generator g)
     {
         var shape = BatchOps.CheckClips(x, Name, needsCoordinates: false);
+        using var scope = NewDisposeScope();
+        return Draw(g, shape).Apply(x).MoveToOuterDisposeScope();
+    }
+
+    LinearPlan ILinearAugmentation.Draw(Generator g, long[] shape) => Draw(g, shape);
+
+    internal LinearPlan Draw(Generator g, long[] shape)
+    {
         long n = shape[0], t = shape[2];
         long pad = t / PaddingRatio;
-        if (pad > t) throw new ArgumentException($"{Name}: the pad ({pad}) exceeds the clip length ({t})", nameof(x));
-        using var scope = NewDisposeScope();
         var start = BatchOps.Integers(g, n, 0, 2 * pad);                          // s ~ U{0 … 2·pad}
         var j = start.unsqueeze(1) + arange(t, dtype: ScalarType.Int64).unsqueeze(0) - pad;   // (N, T)
         j = where(j.lt(0), -1 - j, j);                                            // reflect below 0
         j = where(j.gt(t - 1), 2 * t - 1 - j, j);                                 // reflect above T−1
-        var index = j.to(x.device).view(n, 1, t, 1, 1).expand(shape);
-        return x.gather(2, index).MoveToOuterDisposeScope();
+        return new LinearPlan { TimeIndex = j };
     }
 }

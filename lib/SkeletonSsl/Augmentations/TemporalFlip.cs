@@ -6,7 +6,7 @@ namespace SkeletonSsl.Augmentations;
 /// AimCLR's Temporal Flip (spec/aimclr.md §2.2): with probability p per clip, reverse the frame
 /// order. In the paper's chain and the 2021 release; dropped from the released code's default chain.
 /// </summary>
-public sealed class TemporalFlip(double probability = 0.5) : IAugmentation
+public sealed class TemporalFlip(double probability = 0.5) : ILinearAugmentation
 {
     public string Name => "temporal-flip";
 
@@ -17,7 +17,16 @@ public sealed class TemporalFlip(double probability = 0.5) : IAugmentation
     {
         var shape = BatchOps.CheckClips(x, Name, needsCoordinates: false);
         using var scope = NewDisposeScope();
-        var apply = BatchOps.Coin(g, shape[0], Probability);
-        return BatchOps.Select(apply, x.flip(2), x).MoveToOuterDisposeScope();
+        return Draw(g, shape).Apply(x).MoveToOuterDisposeScope();
+    }
+
+    LinearPlan ILinearAugmentation.Draw(Generator g, long[] shape) => Draw(g, shape);
+
+    private LinearPlan Draw(Generator g, long[] shape)
+    {
+        long n = shape[0], t = shape[2];
+        var apply = BatchOps.Coin(g, n, Probability);
+        var forward = arange(t, dtype: ScalarType.Int64).expand(n, t);
+        return new LinearPlan { TimeIndex = where(apply.view(n, 1), forward.flip(1), forward) };   // frame t reads T−1−t
     }
 }

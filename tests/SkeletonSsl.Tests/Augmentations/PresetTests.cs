@@ -51,6 +51,24 @@ public sealed class PresetTests
         Assert.Equal(7, released.Steps.Count);
     }
 
+    [Theory]
+    [InlineData("aimclr-normal")]
+    [InlineData("aimclr-extreme")]
+    [InlineData("a2mc-strong")]
+    public void Fused_chain_equals_the_steps_applied_one_after_another(string name)
+    {
+        using var scope = NewDisposeScope();
+        var x = Clips.Random(n: 12, t: 50);
+        var chain = (Compose)AugmentationPresets.Create(name);
+        var fused = chain.Apply(x, Clips.Seeded(9));
+        var g = Clips.Seeded(9);
+        var stepwise = x;
+        foreach (var step in chain.Steps) stepwise = step.Apply(stepwise, g);
+        Assert.Equal(stepwise.shape, fused.shape);
+        Assert.True(Clips.MaxAbsDiff(fused, stepwise) < 1e-4f);
+        if (fused.shape.SequenceEqual(x.shape)) Assert.True(Clips.MaxAbsDiff(fused, x) > 0.1f);
+    }
+
     [Fact]
     public void Unknown_preset_names_the_known_ones()
     {

@@ -5,29 +5,9 @@ using SkeletonSsl.Tests.Data.Formats;
 
 namespace SkeletonSsl.Tests.Cli;
 
-[CollectionDefinition(Name, DisableParallelization = true)]
-public sealed class RedirectedConsoleCollection
-{
-    public const string Name = "Redirected console: data commands";
-}
-
 [Collection(RedirectedConsoleCollection.Name)]
 public sealed class DataInspectCommandTests
 {
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var (oldOut, oldErr) = (Console.Out, Console.Error);
-        var (o, e) = (new StringWriter(), new StringWriter());
-        Console.SetOut(o);
-        Console.SetError(e);
-        try { return (Program.BuildRoot().Parse(args).Invoke(), o.ToString(), e.ToString()); }
-        finally
-        {
-            Console.SetOut(oldOut);
-            Console.SetError(oldErr);
-        }
-    }
-
     [Fact]
     public void Inspect_SkeletonFile_PrintsFramesBodiesIdsAndNameFields()
     {
@@ -35,7 +15,7 @@ public sealed class DataInspectCommandTests
         string path = tmp.File("S003C002P010R001A055.skeleton");
         var seq = NtuSamples.Random(seed: 2, frames: 12, maxBodies: 3);
         NtuSkeletonWriter.Write(path, seq);
-        var (code, stdout, stderr) = Run("data", "inspect", path);
+        var (code, stdout, stderr) = CliHarness.Run("data", "inspect", path);
         Assert.Equal(0, code);
         Assert.Equal("", stderr);
         var json = JsonNode.Parse(stdout)!;
@@ -54,7 +34,7 @@ public sealed class DataInspectCommandTests
         using var tmp = new TempDir();
         string path = tmp.File("S001C001P001R001A001.skeleton");
         File.WriteAllText(path, "1\n1\n72057594037931101 0 1 1 1 1 0 0.1 0.2 2\n24\n");
-        var (code, stdout, stderr) = Run("data", "inspect", path);
+        var (code, stdout, stderr) = CliHarness.Run("data", "inspect", path);
         Assert.Equal(2, code);
         Assert.Equal("", stdout);
         Assert.Single(stderr.Trim().Split('\n'));
@@ -109,10 +89,10 @@ public sealed class DataInspectCommandTests
         using var tmp = new TempDir();
         string pkl = tmp.File("evil.pkl");
         File.WriteAllBytes(pkl, new PickleBytes().Proto(2).Global("os", "system").BinUnicode("true").Tuple1().Reduce().Stop().ToArray());
-        var (code, _, stderr) = Run("data", "inspect", pkl);
+        var (code, _, stderr) = CliHarness.Run("data", "inspect", pkl);
         Assert.Equal(2, code);
         Assert.Contains("os.system", stderr);
-        Assert.Equal(2, Run("data", "inspect", tmp.File("nothing.npy")).Code);
-        Assert.Equal(2, Run("data", "inspect", tmp.Path).Code); // a directory no inspector recognises
+        Assert.Equal(2, CliHarness.Run("data", "inspect", tmp.File("nothing.npy")).Code);
+        Assert.Equal(2, CliHarness.Run("data", "inspect", tmp.Path).Code); // a directory no inspector recognises
     }
 }

@@ -1,0 +1,46 @@
+using System.CommandLine;
+using SkeletonSsl.Experiments;
+using SkeletonSsl.Reporting;
+
+namespace SkeletonSsl.Cli.Commands.Table;
+
+/// <summary>
+/// <c>table run NAME [--profile smoke|quick|paper] [--data-root DIR] [--device cpu|cuda] [--out DIR] [--seed S]</c>:
+/// runs the experiments a paper table needs (reusing stored results), then writes NAME.md, NAME.csv and
+/// NAME.html under the output folder and prints the comparison.
+/// </summary>
+public sealed class TableRunCommand : ICliCommand
+{
+    public string Parent => "table";
+
+    public Command Build()
+    {
+        var name = TableOptions.Name();
+        var profile = TableOptions.Profile();
+        var seed = TableOptions.Seed();
+        var dataRoot = new Option<string?>("--data-root") { Description = "A prepared real dataset root; without it the synthetic set is used." };
+        var device = new Option<string>("--device")
+        {
+            Description = "cpu or cuda (default: cuda when available).",
+            DefaultValueFactory = _ => Kit.DefaultDevice.type == TorchSharp.DeviceType.CUDA ? "cuda" : "cpu",
+        };
+        var output = new Option<string>("--out") { Description = "Output folder (results/, pretrain/, eval/, reports).", DefaultValueFactory = _ => TableOptions.DefaultOut };
+        var command = new Command("run", "Run a paper table (reusing stored results) and compare it with the paper.")
+        {
+            name, profile, seed, dataRoot, device, output,
+        };
+        command.SetAction(parse => CliRun.Guard(() =>
+        {
+            var table = Catalog.Default.Table(parse.GetValue(name)!);
+            var outDir = parse.GetValue(output)!;
+            var options = new RunnerOptions(Profiles.Parse(parse.GetValue(profile)!), parse.GetValue(seed), parse.GetValue(device)!,
+                                            parse.GetValue(dataRoot), outDir, Console.WriteLine);
+            var store = new ResultStore(Path.Combine(outDir, "results"));
+            var run = new Runner(Catalog.Default, store, options).Run(table);
+            TableOutput.Print(table, run, store, options, Path.Combine(outDir, $"{table.Id}.html"), Path.Combine(outDir, $"{table.Id}.csv"),
+                              Path.Combine(outDir, $"{table.Id}.md"));
+            return 0;
+        }));
+        return command;
+    }
+}

@@ -1,0 +1,12 @@
+namespace SkeletonSsl.Experiments;
+
+/// <summary>What a method's pre-training entry point is asked to do.</summary>
+/// <param name="Spec">The run.</param>
+/// <param name="Profile">Smoke / Quick / Paper sizes and epochs.</param>
+/// <param name="Seed">The experiment seed; all randomness derives from it.</param>
+/// <param name="Device">"cpu" or "cuda".</param>
+/// <param name="DataRoot">A prepared real dataset root, or null for the synthetic set.</param>
+/// <param name="RunDirectory">Where the run keeps its checkpoints, log and summary; a finished run there is reused.</param>
+/// <param name="Log">Progress lines, or null.</param>
+public sealed record PretrainRequest(PretrainSpec Spec, Profile Profile, int Seed, string Device, string? DataRoot,
+                                     string RunDirectory, Action<string>? Log = null);

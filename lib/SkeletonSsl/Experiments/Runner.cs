@@ -1,0 +1,97 @@
+using System.Diagnostics;
+using SkeletonSsl.Reporting;
+using SkeletonSsl.Tables;
+
+namespace SkeletonSsl.Experiments;
+
+/// <summary>
+/// Runs a paper table: for each distinct experiment of its rows, reuses the stored result when one
+/// exists for (config hash, profile, seed, data), otherwise pre-trains each stream (each distinct
+/// pre-training run once, shared by every protocol and table that needs it), evaluates with the
+/// protocol, stores the record atomically, and returns one <see cref="ResultRow"/> per cell.
+/// </summary>
+public sealed class Runner(Catalog catalog, ResultStore store, RunnerOptions options)
+{
+    private readonly Dictionary<PretrainSpec, PretrainRun> _pretrained = [];
+
+    /// <summary>Runs what is missing and collects every cell of <paramref name="table"/>.</summary>
+    public TableRun Run(TableDefinition table) => Execute(table, compute: true);
+
+    /// <summary>Collects the stored results of <paramref name="table"/> without running anything.</summary>
+    public TableRun Collect(TableDefinition table) => Execute(table, compute: false);
+
+    private TableRun Execute(TableDefinition table, bool compute)
+    {
+        options.Validate();
+        table.Validate(catalog);
+        var records = new Dictionary<ExperimentSpec, ExperimentRecord>();
+        List<ExperimentSpec> reused = [], computed = [];
+        List<(ExperimentSpec, string)> skipped = [];
+        foreach (var spec in table.Experiments)
+        {
+            var key = new ExperimentKey(spec, options.Profile, options.Seed, options.Data);
+            if (store.TryLoad(key) is { } stored)
+            {
+                records[spec] = stored;
+                reused.Add(spec);
+                continue;
+            }
+            var missing = MissingPart(spec);
+            if (!compute || missing is not null)
+            {
+                skipped.Add((spec, missing ?? "no stored result"));
+                continue;
+            }
+            options.Log?.Invoke($"[{table.Id}] running {spec.Hash}: {spec}");
+            records[spec] = RunOne(spec);
+            store.Save(records[spec]);
+            computed.Add(spec);
+        }
+        var rows = (from row in table.Rows
+                    from cell in row.Cells
+                    where cell.Spec is not null && records.ContainsKey(cell.Spec)
+                    select ResultRow.From(table.Id, row.Id, cell.ColumnId, cell.Metric, records[cell.Spec!])).ToList();
+        return new TableRun(rows, reused, computed, skipped);
+    }
+
+    private string? MissingPart(ExperimentSpec spec)
+    {
+        if (!catalog.Methods[spec.Method].IsWired) return $"method {spec.Method} is not in the kit yet";
+        if (!catalog.Protocols[spec.Protocol].IsWired) return $"protocol {spec.Protocol} is not in the kit yet";
+        return null;
+    }
+
+    private ExperimentRecord RunOne(ExperimentSpec spec)
+    {
+        var clock = Stopwatch.StartNew();
+        var data = options.Data.ToString().ToLowerInvariant();
+        var profile = options.Profile.ToString().ToLowerInvariant();
+        var runs = spec.Pretrains.Select(p => Pretrain(p, profile, data)).ToList();
+        var outDir = Path.Combine(options.RunsDirectory, "eval", profile, data, $"{spec.Hash}-seed{options.Seed}");
+        Directory.CreateDirectory(outDir);
+        var protocol = catalog.Protocols[spec.Protocol].Evaluate!;
+        var result = protocol(new EvaluationRequest(spec, runs, options.Profile, options.Seed, options.Device,
+                                                    options.DataRoot, outDir, options.Log));
+        var losses = runs.Select(r => new CurveSeries(LossLabel(r.Spec),
+                                                      [.. Enumerable.Range(1, r.LossCurve.Count).Select(e => (double)e)],
+                                                      r.LossCurve)).ToList();
+        return new ExperimentRecord(spec, spec.Hash, options.Profile, options.Seed, options.Data,
+                                    new Dictionary<string, double>(result.Metrics), result.Figures, losses,
+                                    Provenance.Capture(options.Device), clock.Elapsed.TotalSeconds);
+    }
+
+    private static string LossLabel(PretrainSpec p) =>
+        $"{p.Method} {p.Stream.ToString().ToLowerInvariant()} {p.Dataset}-{p.Split}" +
+        (p.Options.IsEmpty ? "" : " " + string.Join(' ', p.Options.Select(o => $"{o.Key}={o.Value}")));
+
+    private PretrainRun Pretrain(PretrainSpec spec, string profile, string data)
+    {
+        if (_pretrained.TryGetValue(spec, out var done)) return done;
+        var runDir = Path.Combine(options.RunsDirectory, "pretrain", profile, data, $"{spec.Hash}-seed{options.Seed}");
+        Directory.CreateDirectory(runDir);
+        options.Log?.Invoke($"  pre-training {spec.Method} {spec.Stream} on {spec.Dataset} {spec.Split} -> {runDir}");
+        var run = catalog.Methods[spec.Method].Pretrain!(new PretrainRequest(spec, options.Profile, options.Seed, options.Device,
+                                                                            options.DataRoot, runDir, options.Log));
+        return _pretrained[spec] = run;
+    }
+}

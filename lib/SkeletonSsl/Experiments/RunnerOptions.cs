@@ -1,0 +1,24 @@
+namespace SkeletonSsl.Experiments;
+
+/// <summary>How a <see cref="Runner"/> runs the experiments of a table.</summary>
+/// <param name="Profile">Smoke / Quick / Paper.</param>
+/// <param name="Seed">The experiment seed.</param>
+/// <param name="Device">"cpu" or "cuda".</param>
+/// <param name="DataRoot">A prepared real dataset root; null runs on the synthetic set.</param>
+/// <param name="RunsDirectory">Where pre-training runs and evaluation outputs go (pretrain/, eval/ below it).</param>
+/// <param name="Log">Progress lines, or null.</param>
+public sealed record RunnerOptions(Profile Profile, int Seed, string Device, string? DataRoot, string RunsDirectory,
+                                   Action<string>? Log = null)
+{
+    /// <summary>Synthetic without a data root, real with one; collecting stored real results sets it explicitly.</summary>
+    public DataKind Data { get; init; } = DataRoot is null ? DataKind.Synthetic : DataKind.Real;
+
+    public void Validate()
+    {
+        if (Device is not ("cpu" or "cuda")) throw new ArgumentException($"unknown device '{Device}': expected cpu or cuda");
+        if (Seed < 0) throw new ArgumentException($"seed must be non-negative, got {Seed}");
+        if (DataRoot is not null && !Directory.Exists(DataRoot)) throw new DirectoryNotFoundException($"data root '{DataRoot}' does not exist");
+        if (Profile == Profile.Paper && DataRoot is null)
+            Log?.Invoke("note: the paper profile on the synthetic set uses paper-sized models on stand-in data");
+    }
+}

@@ -1,0 +1,11 @@
+using System.Text.Json.Serialization;
+
+namespace SkeletonSsl.Reporting;
+
+/// <summary>Data a protocol hands back for a report figure. Concrete kinds: <see cref="ScatterData"/>
+/// (t-SNE), <see cref="CurveData"/> (KNN accuracy, loss), <see cref="HeatmapData"/> (confusion matrix).</summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "kind")]
+[JsonDerivedType(typeof(ScatterData), "scatter")]
+[JsonDerivedType(typeof(CurveData), "curve")]
+[JsonDerivedType(typeof(HeatmapData), "heatmap")]
+public abstract record FigureData(string Title);

@@ -1,0 +1,71 @@
+using Plotly.NET;
+using Plotly.NET.LayoutObjects;
+using SkeletonSsl.Tables;
+using Plotly.NET.CSharp;
+using Chart = Plotly.NET.CSharp.Chart;
+using GenericChart = Plotly.NET.GenericChart;
+
+namespace SkeletonSsl.Reporting;
+
+/// <summary>Plotly figures for report pages and notebooks (built with Plotly.NET.CSharp).</summary>
+public static class Figures
+{
+    /// <summary>Grouped bars per table column: ours next to the paper's, one group per measured row.</summary>
+    public static GenericChart ComparisonBars(ComparisonTable comparison, string columnId)
+    {
+        var column = comparison.Table.Column(columnId);
+        var entries = comparison.Entries.Where(e => e.ColumnId == columnId && !e.PaperOnly).ToList();
+        var labels = entries.Select(e => e.Label).ToArray();
+        var ours = Chart.Column<double, string, string>(entries.Select(e => e.Ours ?? double.NaN).ToArray(), Keys: labels, Name: "ours");
+        var paper = Chart.Column<double, string, string>(entries.Select(e => e.Paper ?? double.NaN).ToArray(), Keys: labels, Name: "paper");
+        var yTitle = column.Unit == MetricUnit.Percent ? "top-1 accuracy (%)" : column.Header;
+        var chart = Chart.Combine([ours, paper]).WithYAxisStyle<string, string, string>(TitleText: yTitle);
+        return Titled(chart, column.Header);
+    }
+
+    /// <summary>A 2-D scatter coloured by label (t-SNE, AimCLR Fig. 2).</summary>
+    public static GenericChart Scatter(ScatterData data)
+    {
+        var traces = data.Labels.Select((l, i) => (l, i)).GroupBy(p => p.l).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => Chart.Point<double, double, string>(g.Select(p => data.X[p.i]).ToArray(), g.Select(p => data.Y[p.i]).ToArray(), Name: g.Key));
+        return Titled(Chart.Combine(traces), data.Title);
+    }
+
+    /// <summary>Lines over a common x axis (KNN accuracy, AimCLR Fig. 3; pre-training loss per epoch).</summary>
+    public static GenericChart Curves(CurveData data)
+    {
+        var traces = data.Series.Select(s => Chart.Line<double, double, string>(s.X.ToArray(), s.Y.ToArray(), Name: s.Name, ShowMarkers: true));
+        var chart = Chart.Combine(traces)
+            .WithXAxisStyle<string, string, string>(TitleText: data.XTitle)
+            .WithYAxisStyle<string, string, string>(TitleText: data.YTitle);
+        return Titled(chart, data.Title);
+    }
+
+    /// <summary>A heatmap (a confusion matrix: rows true class, columns predicted).</summary>
+    public static GenericChart Heatmap(HeatmapData data) =>
+        Titled(Chart.Heatmap<double, string, string, string>(data.Values.Select(r => r.ToArray()).ToArray(),
+                                                             X: data.ColumnLabels.ToArray(), Y: data.RowLabels.ToArray()),
+               data.Title);
+
+    /// <summary>The figure for any <see cref="FigureData"/>.</summary>
+    public static GenericChart Of(FigureData data) => data switch
+    {
+        ScatterData s => Scatter(s),
+        CurveData c => Curves(c),
+        HeatmapData h => Heatmap(h),
+        _ => throw new ArgumentException($"no figure for {data.GetType().Name}"),
+    };
+
+    /// <summary>The chart with a layout title.</summary>
+    public static GenericChart Titled(GenericChart chart, string title)
+    {
+        var titleObject = new Title();
+        DynamicObj.DynObj.setProperty("text", title, titleObject);
+        var layout = new Layout();
+        DynamicObj.DynObj.setProperty("title", titleObject, layout);
+        return Plotly.NET.Chart.withLayout(layout).Invoke(chart);
+    }
+
+    /// <summary>The chart's &lt;div&gt; and script, without any plotly.js reference (the page inlines it once).</summary>
+    public static string ToHtmlFragment(GenericChart chart) => GenericChart.toChartHTML(chart);
+}

@@ -1,0 +1,31 @@
+using System.Text;
+using SkeletonSsl.Experiments;
+
+namespace SkeletonSsl.Reporting;
+
+/// <summary>The table of tables: every paper table with its notebook, CLI command and status.</summary>
+public static class TableIndex
+{
+    /// <summary>"reproduced on synthetic", "ready for real data" or "not yet".</summary>
+    public static string Describe(TableStatus status) => status switch
+    {
+        TableStatus.ReproducedOnSynthetic => "reproduced on synthetic",
+        TableStatus.ReadyForRealData => "ready for real data",
+        _ => "not yet",
+    };
+
+    /// <summary>One entry per catalog table, in id order (tables before figures of a paper).</summary>
+    public static IReadOnlyList<(Tables.TableDefinition Table, TableStatus Status)> Entries(Catalog catalog, ResultStore? results = null,
+                                                                                          Profile profile = Profile.Quick, int seed = 0) =>
+        catalog.Tables.Values.OrderBy(t => t.Kind).ThenBy(t => t.Id, StringComparer.Ordinal)
+            .Select(t => (t, catalog.StatusOf(t, results, profile, seed))).ToList();
+
+    /// <summary>The README's Markdown table: paper table → notebook → CLI command → status.</summary>
+    public static string ToMarkdown(Catalog catalog, ResultStore? results = null, Profile profile = Profile.Quick, int seed = 0)
+    {
+        var sb = new StringBuilder("| Paper table | Notebook | CLI | Status |\n|---|---|---|---|\n");
+        foreach (var (t, status) in Entries(catalog, results, profile, seed))
+            sb.Append($"| {t.Paper}: {t.Title.Replace("|", "\\|", StringComparison.Ordinal)} | [{Path.GetFileName(t.Notebook)}]({t.Notebook}) | `{t.Command}` | {Describe(status)} |\n");
+        return sb.ToString();
+    }
+}

@@ -1,0 +1,28 @@
+using SkeletonSsl.Experiments;
+using SkeletonSsl.Reporting;
+
+namespace SkeletonSsl.Tests.Reporting;
+
+public sealed class TableIndexTests
+{
+    [Fact]
+    public void The_readme_table_lists_every_table_with_notebook_command_and_status()
+    {
+        var markdown = TableIndex.ToMarkdown(Catalog.Default);
+        var lines = markdown.TrimEnd('\n').Split('\n');
+        Assert.Equal("| Paper table | Notebook | CLI | Status |", lines[0]);
+        Assert.Equal(2 + Catalog.Default.Tables.Count, lines.Length);
+        Assert.Contains("| Guo et al., AimCLR, AAAI 2022: Table 1: Ablation study results on NTU-60 dataset. | " +
+                        "[Table1-ablation.ipynb](notebooks/AimCLR/Table1-ablation.ipynb) | `table run aimclr-table1` |", markdown);
+        var expected = TableIndex.Describe(Catalog.Default.StatusOf(Catalog.Default.Table("aimclr-table1")));
+        Assert.EndsWith($"| {expected} |", lines[2]);
+    }
+
+    [Fact]
+    public void A_table_with_unwired_parts_is_not_yet()
+    {
+        var catalog = Catalog.Default.WithMethod(Catalog.Default.Methods["aimclr"] with { Pretrain = null });
+        Assert.Equal(TableStatus.NotYet, catalog.StatusOf(catalog.Table("aimclr-table6")));
+        Assert.Equal("not yet", TableIndex.Describe(TableStatus.NotYet));
+    }
+}
