@@ -42,7 +42,7 @@ public static class TableReport
             page.Heading("Ours next to the paper");
             foreach (var c in measured) page.Chart(Figures.ComparisonBars(comparison, c.Id));
         }
-        var figures = records.SelectMany(r => r.Figures).ToList();
+        var figures = records.SelectMany(r => r.Figures.Select(f => f with { Title = $"{Describe(r.Spec)}: {f.Title}" })).ToList();
         if (figures.Count > 0)
         {
             page.Heading("Figures");
@@ -53,6 +53,11 @@ public static class TableReport
             page.Heading("Pre-training loss").Chart(Figures.Curves(new CurveData("Pre-training loss per epoch", "epoch", "loss", losses)));
         return page;
     }
+
+    /// <summary>A short label of an experiment for figure titles ("aimclr joint+motion+bone, ntu60 xsub, linear").</summary>
+    public static string Describe(ExperimentSpec spec) =>
+        $"{spec.Method} {string.Join('+', spec.Streams.Select(s => s.ToString().ToLowerInvariant()))}, {spec.Dataset} {spec.Split}, {spec.Protocol}" +
+        string.Concat(spec.MethodOptions.Concat(spec.ProtocolOptions).Select(o => $", {o.Key}={o.Value}"));
 
     private static string Distinct(IEnumerable<string> values) => string.Join(", ", values.Distinct().Order(StringComparer.Ordinal));
 }
