@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Analysis;
 using Microsoft.DotNet.Interactive.Formatting;
 using Plotly.NET;
@@ -21,6 +22,15 @@ public static class KitFormatters
     private static readonly object Gate = new();
     private static readonly HashSet<Type> RecordTypes = [];
     private static bool _registered;
+
+#pragma warning disable CA2255 // registering on first use inside a kernel is the point
+    /// <summary>Inside a .NET Interactive kernel the formatters register as soon as this library is first used.</summary>
+    [ModuleInitializer]
+    internal static void RegisterInKernel()
+    {
+        if (KernelDisplaySink.KernelAssembly is not null) Register();
+    }
+#pragma warning restore CA2255
 
     /// <summary>Registers the formatters once per process; later calls do nothing. Returns a short note.</summary>
     public static string Register()

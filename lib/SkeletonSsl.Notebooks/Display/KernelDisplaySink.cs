@@ -15,12 +15,14 @@ internal sealed class KernelDisplaySink : IDisplaySink
 
     public bool IsHeadless => false;
 
+    /// <summary>The kernel's assembly when this process hosts a .NET Interactive kernel, else null.</summary>
+    public static Assembly? KernelAssembly => AppDomain.CurrentDomain.GetAssemblies()
+        .FirstOrDefault(a => a.GetName().Name == "Microsoft.DotNet.Interactive");
+
     /// <summary>The sink when this process hosts a kernel, else null.</summary>
     public static KernelDisplaySink? TryCreate()
     {
-        var kernelAssembly = AppDomain.CurrentDomain.GetAssemblies()
-            .FirstOrDefault(a => a.GetName().Name == "Microsoft.DotNet.Interactive");
-        var display = kernelAssembly?.GetType("Microsoft.DotNet.Interactive.Kernel")?
+        var display = KernelAssembly?.GetType("Microsoft.DotNet.Interactive.Kernel")?
             .GetMethod("display", BindingFlags.Public | BindingFlags.Static, [typeof(object), typeof(string[])]);
         return display is null ? null : new KernelDisplaySink(display);
     }

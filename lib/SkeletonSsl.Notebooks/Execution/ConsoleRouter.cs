@@ -10,7 +10,7 @@ internal sealed class ConsoleRouter(TextWriter fallback, bool isError) : TextWri
 {
     private static readonly AsyncLocal<CellOutputs?> Cell = new();
     private static readonly object Gate = new();
-    private static TextWriter? _installedOut, _installedError;
+    private static TextWriter? _installedOut, _installedError, _fallbackOut, _fallbackError;
 
     public override Encoding Encoding => fallback.Encoding;
 
@@ -21,14 +21,28 @@ internal sealed class ConsoleRouter(TextWriter fallback, bool isError) : TextWri
         {
             if (!ReferenceEquals(Console.Out, _installedOut))
             {
+                _fallbackOut = Console.Out;
                 Console.SetOut(new ConsoleRouter(Console.Out, isError: false));
                 _installedOut = Console.Out;
             }
             if (!ReferenceEquals(Console.Error, _installedError))
             {
+                _fallbackError = Console.Error;
                 Console.SetError(new ConsoleRouter(Console.Error, isError: true));
                 _installedError = Console.Error;
             }
+        }
+    }
+
+    /// <summary>The writer underneath when <paramref name="writer"/> is one of the installed routers, else itself.</summary>
+    public static TextWriter? Unwrap(TextWriter? writer)
+    {
+        lock (Gate)
+        {
+            if (writer is null) return null;
+            if (ReferenceEquals(writer, _installedOut)) return _fallbackOut;
+            if (ReferenceEquals(writer, _installedError)) return _fallbackError;
+            return writer;
         }
     }
 

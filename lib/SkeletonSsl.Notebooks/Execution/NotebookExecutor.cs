@@ -47,6 +47,8 @@ public static class NotebookExecutor
         try
         {
             ConsoleRouter.Install();
+            // A log that is the console itself must bypass the routers, or cell output would echo into itself.
+            options = options with { Log = ConsoleRouter.Unwrap(options.Log) };
             KitFormatters.BeginDocument();
             Environment.SetEnvironmentVariable(Profiles.EnvironmentVariable, options.Profile.ToString().ToLowerInvariant());
             Environment.CurrentDirectory = directory;

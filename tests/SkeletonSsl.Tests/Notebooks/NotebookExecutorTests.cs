@@ -166,4 +166,17 @@ public sealed class NotebookExecutorTests
         Assert.Equal(before, File.ReadAllText(path));
         Assert.Single(Directory.GetFiles(Path.GetDirectoryName(path)!));
     }
+
+    [Fact]
+    public async Task A_log_on_the_console_receives_cell_output_once_and_the_cell_keeps_it()
+    {
+        await NotebookExecutor.RunAsync(TestNotebooks.Write("1"), new NotebookRunOptions(Profile.Smoke)); // the console is now routed
+        var log = Console.Out;
+
+        var result = await NotebookExecutor.RunAsync(TestNotebooks.Write("Console.WriteLine(\"hello\");"), new NotebookRunOptions(Profile.Smoke, Log: log));
+
+        Assert.True(result.Succeeded, result.Failure?.ToString());
+        var stream = Assert.Single(result.Notebook.Cells[0].Outputs);
+        Assert.Equal("hello\n", string.Concat(stream["text"]!.AsArray().Select(l => l!.GetValue<string>())));
+    }
 }
