@@ -1,0 +1,39 @@
+using SkeletonSsl.Encoders.StGcn;
+using SkeletonSsl.Skeletons;
+
+namespace SkeletonSsl.Experiments;
+
+/// <summary>
+/// The three sizes of a pre-training run (DESIGN "Profiles"). Paper: spec/aimclr.md §8.1 exactly.
+/// Quick: the synthetic Quick set on a 2-core CPU in minutes, ST-GCN at half width (8…32, h = 64),
+/// 24 epochs with the schedule and the NNM switch at the paper's relative positions (5/6 and 1/2).
+/// Smoke: seconds, for tests and notebook checks; NNM from epoch 2 so both stages run.
+/// </summary>
+public static class PretrainPresets
+{
+    public static PretrainConfig Create(string method, Profile profile, SkeletonStream stream = SkeletonStream.Joint, long seed = 0)
+    {
+        var paper = new PretrainConfig { Method = method, Profile = profile, Stream = stream, Seed = seed };
+        var config = profile switch
+        {
+            Profile.Paper => paper,
+            Profile.Quick => paper with
+            {
+                Encoder = StGcnConfig.FromBaseWidth(8, 64),
+                Moco = paper.Moco with { FeatureDim = 64, QueueSize = 1024 },
+                AimClr = paper.AimClr with { MiningEpoch = 12 },
+                Training = paper.Training with { Epochs = 24, BatchSize = 64, LrSteps = [20], CheckpointEvery = 4 },
+            },
+            Profile.Smoke => paper with
+            {
+                Encoder = StGcnConfig.FromBaseWidth(4, 16) with { Dropout = 0.1 },
+                Moco = paper.Moco with { FeatureDim = 16, QueueSize = 64 },
+                AimClr = paper.AimClr with { MiningEpoch = 1 },
+                Training = paper.Training with { Epochs = 3, BatchSize = 16, LrSteps = [2], CheckpointEvery = 1 },
+            },
+            _ => throw new ArgumentOutOfRangeException(nameof(profile), profile, "expected smoke, quick or paper"),
+        };
+        config.Validate();
+        return config;
+    }
+}
