@@ -62,6 +62,16 @@ public sealed class PreparedStoreTests
     }
 
     [Fact]
+    public void Data_inspect_lists_a_stores_splits_and_counts()
+    {
+        var summary = SkeletonSsl.Data.Formats.DataInspector.Inspect(SmokeStores.AimClr);
+        var manifest = PreparedStore.Open(SmokeStores.AimClr).Manifest;
+        Assert.Equal("prepared store", (string?)summary["format"]);
+        Assert.Equal(manifest.Split("xview").Part("val").Count, (int)summary["splits"]!["xview"]!["val"]!);
+        Assert.Equal(manifest.ContentHash, (string?)summary["content_hash"]);
+    }
+
+    [Fact]
     public void Opening_a_folder_without_a_manifest_says_what_is_missing()
     {
         using var dir = new TempDir();

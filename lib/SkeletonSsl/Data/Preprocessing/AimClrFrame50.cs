@@ -60,7 +60,9 @@ public static class AimClrFrame50
     public static Tensor Apply(Tensor x, IReadOnlyList<int> lengths)
     {
         using var scope = NewDisposeScope();
-        var centred = Centre(x);
+        // Frames past the longest valid length are never read by the resize: drop them before the arithmetic.
+        int used = Math.Max(1, lengths.Count == 0 ? 1 : lengths.Max());
+        var centred = Centre(x.narrow(2, 0, Math.Min(used, (int)x.shape[2])));
         var resized = OpenCvLinearResize.Resize(centred, lengths, OutputFrames);
         return RotateY(resized).MoveToOuterDisposeScope();
     }

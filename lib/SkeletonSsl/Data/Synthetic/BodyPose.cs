@@ -35,4 +35,26 @@ internal sealed class BodyPose
 
     /// <summary>When true the feet are not pinned to the floor (jumps).</summary>
     public bool Airborne;
+
+    public BodyPose Clone()
+    {
+        var c = (BodyPose)MemberwiseClone();
+        foreach (var (from, to) in Limbs(this).Zip(Limbs(c))) Array.Copy(from, to, 2);
+        return c;
+    }
+
+    /// <summary>Keeps only <paramref name="weight"/> of the change made since <paramref name="before"/>: this = before + w·(this − before).</summary>
+    public void BlendFrom(BodyPose before, double weight)
+    {
+        double L(double b, double a) => b + weight * (a - b);
+        RootX = L(before.RootX, RootX); RootY = L(before.RootY, RootY); RootZ = L(before.RootZ, RootZ);
+        Yaw = L(before.Yaw, Yaw);
+        TrunkPitch = L(before.TrunkPitch, TrunkPitch); TrunkRoll = L(before.TrunkRoll, TrunkRoll); TrunkTwist = L(before.TrunkTwist, TrunkTwist);
+        NeckPitch = L(before.NeckPitch, NeckPitch);
+        foreach (var (b, a) in Limbs(before).Zip(Limbs(this)))
+            for (int s = 0; s < 2; s++) a[s] = L(b[s], a[s]);
+        Airborne = before.Airborne;
+    }
+
+    private static double[][] Limbs(BodyPose p) => [p.ShoulderFlex, p.ShoulderAbduct, p.ElbowFlex, p.HipFlex, p.HipAbduct, p.KneeFlex];
 }

@@ -14,11 +14,11 @@ internal sealed record SubjectStyle(
         double U(double lo, double hi) => lo + (hi - lo) * rng.NextDouble();
         return new SubjectStyle(
             Body: BodyShape.Draw(rng, U(1.52, 1.90)),
-            Speed: U(0.7, 1.35),
-            Amplitude: U(0.65, 1.2),
-            ArmOut: U(0.04, 0.35),
-            ElbowRest: U(0.05, 0.55),
-            Lean: U(-0.06, 0.18),
+            Speed: U(0.65, 1.4),
+            Amplitude: U(0.55, 1.2),
+            ArmOut: U(0.0, 0.5),
+            ElbowRest: U(0.05, 1.3),
+            Lean: U(-0.08, 0.22),
             Sway: U(0.01, 0.06),
             SwayPeriod: U(25, 70),
             Jitter: U(0.003, 0.009),

@@ -184,5 +184,8 @@ public static class SyntheticActions
     private static double Bell(double u, double centre, double width) => u <= 0 || u >= 1 ? 0 : Math.Exp(-0.5 * Math.Pow((u - centre) / width, 2));
 }
 
-/// <summary>Per-performance variation of an action: amplitude, repetitions, phase and turning direction.</summary>
-internal readonly record struct Variation(double Amplitude, double Cycles, double Phase, int Direction);
+/// <summary>
+/// Per-performance variation of an action: amplitude, repetitions, phase, turning direction and a
+/// monotone time warp (|Warp| &lt; 1: progress u becomes u + Warp·sin(2πu)/2π, uneven tempo).
+/// </summary>
+internal readonly record struct Variation(double Amplitude, double Cycles, double Phase, int Direction, double Warp = 0);

@@ -11,8 +11,14 @@ internal static class SyntheticMotion
     /// <summary>Distance between the two people of an interaction at rest (metres).</summary>
     private const double PairDistance = 1.25;
 
+    /// <param name="distractor">
+    /// An optional second, weaker one-person motion overlaid on the performance (fidgeting, a half gesture):
+    /// its label, its window as (first frame, frames) and the fraction of its full motion that is added.
+    /// It makes the classes differ by what dominates rather than by any single posture.
+    /// </param>
     public static Vector3[][][] Perform(int label, SubjectStyle subject, SubjectStyle partner, Variation variation,
-        int leadIn, int active, int tail, double facingYaw, Vector3 offset, double timePhase)
+        int leadIn, int active, int tail, double facingYaw, Vector3 offset, double timePhase,
+        (int Label, int Start, int Frames, double Weight, Variation Variation)? distractor = null)
     {
         int persons = SyntheticActions.Persons(label);
         int frames = leadIn + active + tail;
@@ -22,9 +28,16 @@ internal static class SyntheticMotion
         for (int t = 0; t < frames; t++)
         {
             double u = (t - leadIn + 0.5) / active;
+            if (u is > 0 and < 1) u += variation.Warp * Math.Sin(2 * Math.PI * u) / (2 * Math.PI);
             Idle(a, subject, t + timePhase);
             Idle(b, partner, t + timePhase * 1.7);
             SyntheticActions.Animate(label, u, variation, a, b);
+            if (distractor is { } d)
+            {
+                var before = a.Clone();
+                SyntheticActions.Animate(d.Label, (t - d.Start + 0.5) / d.Frames, d.Variation, a, new BodyPose());
+                a.BlendFrom(before, d.Weight);
+            }
             result[t] = new Vector3[persons][];
             result[t][0] = Place(a, subject.Body, persons == 2 ? -1 : 0, facingYaw, offset);
             if (persons == 2) result[t][1] = Place(b, partner.Body, 1, facingYaw, offset);

@@ -16,7 +16,7 @@ namespace SkeletonSsl.Data.Synthetic;
 /// </summary>
 public sealed class SyntheticNtuGenerator
 {
-    public const string GeneratorVersion = "1";
+    public const string GeneratorVersion = "2";
     public const string SkeletonFolder = "nturgb+d_skeletons";
     public const string MissingListFile = "NTU_RGBD_samples_with_missing_skeletons.txt";
     public const string DescriptionFile = "synthetic.json";
@@ -60,13 +60,14 @@ public sealed class SyntheticNtuGenerator
         var subject = _cast.Subjects[clip.Performer - 1];
         double U(double lo, double hi) => lo + (hi - lo) * perf.NextDouble();
         double speed = subject.Speed * U(0.88, 1.12);
-        var variation = new Variation(subject.Amplitude * U(0.85, 1.15), Math.Round(U(1.5, 3.5)), U(0, 2 * Math.PI), perf.Next(2) * 2 - 1);
+        var variation = new Variation(subject.Amplitude * U(0.85, 1.15), Math.Round(U(1.5, 3.5)), U(0, 2 * Math.PI), perf.Next(2) * 2 - 1, U(-0.7, 0.7));
         int active = Math.Max(8, (int)Math.Round(SyntheticActions.BaseFrames(clip.Label) * Config.TimeScale / speed));
-        int leadIn = (int)Math.Round(U(2, 14) * Config.TimeScale), tail = (int)Math.Round(U(2, 14) * Config.TimeScale);
+        int leadIn = (int)Math.Round(U(2, 30) * Config.TimeScale), tail = (int)Math.Round(U(2, 30) * Config.TimeScale);
         if (leadIn + active + tail > 300) tail = Math.Max(0, 300 - leadIn - active);
         double yaw = CameraRig.FacingYaw(clip.Replication) + U(-0.3, 0.3);
         var offset = new Vector3((float)U(-0.3, 0.3), 0, (float)U(-0.4, 0.4));
-        var world = SyntheticMotion.Perform(clip.Label, subject, _cast.Partner(clip.Performer), variation, leadIn, active, tail, yaw, offset, U(0, 100));
+        var distractor = Distractor(perf, clip.Label, leadIn + active + tail);
+        var world = SyntheticMotion.Perform(clip.Label, subject, _cast.Partner(clip.Performer), variation, leadIn, active, tail, yaw, offset, U(0, 100), distractor);
 
         // Recording quirks, shared by the three views of a performance.
         bool swapOrder = perf.NextDouble() < 0.1;
@@ -95,6 +96,20 @@ public sealed class SyntheticNtuGenerator
         }
         for (int t = world.Length; t < frames.Length; t++) frames[t] = new NtuFrame([]);
         return new NtuSkeletonSequence(frames);
+    }
+
+    /// <summary>
+    /// In 70 % of clips a weaker motion of another one-person class (25–60 % of its full size) is overlaid
+    /// somewhere in the clip, so no single posture identifies a class.
+    /// </summary>
+    internal static (int, int, int, double, Variation)? Distractor(Random perf, int label, int frames)
+    {
+        if (perf.NextDouble() >= 0.7) return null;
+        int other;
+        do other = perf.Next(SyntheticActions.Names.Count); while (other == label || SyntheticActions.Persons(other) == 2 || other is 13 or 14);
+        int length = Math.Max(6, (int)(frames * (0.3 + 0.5 * perf.NextDouble())));
+        int start = perf.Next(-length / 3, Math.Max(1, frames - length / 2));
+        return (other, start, length, 0.25 + 0.35 * perf.NextDouble(), new Variation(1, Math.Round(1 + 2 * perf.NextDouble()), 6.3 * perf.NextDouble(), 1));
     }
 
     /// <summary>One tracked body: camera-space xyz with jitter, depth/colour pixels, bone orientations, tracking states.</summary>

@@ -59,7 +59,7 @@ public sealed class SyntheticPkuGenerator
         {
             int label = classes[i];
             double speed = subject.Speed * U(0.88, 1.12);
-            var variation = new Variation(subject.Amplitude * U(0.85, 1.15), Math.Round(U(1.5, 3.5)), U(0, 2 * Math.PI), rng.Next(2) * 2 - 1);
+            var variation = new Variation(subject.Amplitude * U(0.85, 1.15), Math.Round(U(1.5, 3.5)), U(0, 2 * Math.PI), rng.Next(2) * 2 - 1, U(-0.7, 0.7));
             int gap = (int)Math.Round(U(10, 35) * Config.TimeScale);
             int active = Math.Max(8, (int)Math.Round(SyntheticActions.BaseFrames(label) * Config.TimeScale / speed));
             int tail = i == classes.Length - 1 ? (int)Math.Round(U(10, 35) * Config.TimeScale) : 0;
