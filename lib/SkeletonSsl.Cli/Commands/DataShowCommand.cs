@@ -4,7 +4,7 @@ using SkeletonSsl.Augmentations.Mixing;
 using SkeletonSsl.Data;
 using SkeletonSsl.Data.Formats;
 using SkeletonSsl.Data.Preprocessing;
-using SkeletonSsl.Reporting.Figures;
+using SkeletonSsl.Reporting;
 using static TorchSharp.torch;
 
 namespace SkeletonSsl.Cli.Commands;
@@ -44,7 +44,7 @@ public sealed class DataShowCommand : ICliCommand
                 ? SkeletonFigure.PresetViews(Window(clips, i, name, file), 0, AugmentationPresets.Create(name), r.GetValue(seed))
                 : SkeletonFigure.Animated([(title, clips[i])], title);
             string path = r.GetValue(output)!;
-            OfflineHtml.Write(path, title, chart);
+            SkeletonFigure.Save(chart, path, title);
             Console.WriteLine($"wrote {path}");
             return 0;
         }));

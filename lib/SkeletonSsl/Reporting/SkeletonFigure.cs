@@ -5,7 +5,7 @@ using SkeletonSsl.Augmentations.Mixing;
 using SkeletonSsl.Skeletons;
 using static TorchSharp.torch;
 
-namespace SkeletonSsl.Reporting.Figures;
+namespace SkeletonSsl.Reporting;
 
 /// <summary>
 /// Plotly figures of skeleton sequences: each panel is a 3-D scene with the 25 NTU joints and
@@ -13,6 +13,7 @@ namespace SkeletonSsl.Reporting.Figures;
 /// slider toggles which frame is visible, so it works in notebooks and in offline HTML alike).
 /// <see cref="Animated"/> draws given clips side by side; <see cref="PresetViews"/> shows an
 /// augmentation preset: the original clip, each of its steps alone, and the whole chain.
+/// <see cref="Save"/> writes an offline page (plotly.js inlined once) with Play / Pause buttons.
 /// Used by notebooks/00-getting-started and the CLI's <c>data show</c>.
 /// </summary>
 public static class SkeletonFigure
@@ -99,6 +100,33 @@ public static class SkeletonFigure
         var present = Enumerable.Range(0, (int)x.shape[4]).Where(m => x[index, .., .., .., m].ne(0).any().item<bool>()).ToArray();
         return Animated(panels, $"{preset.Name}: clip {index}, seed {seed}", present.Length > 0 ? present : null);
     }
+
+    /// <summary>Adds the chart to a report page with Play / Pause buttons that step its frame slider.</summary>
+    public static ReportPage AddTo(ReportPage page, GenericChart chart) =>
+        page.Html(PlayControls).Chart(chart).Html(PlayScript);
+
+    /// <summary>Writes an offline HTML page (plotly.js inlined, written atomically) showing the chart.</summary>
+    public static void Save(GenericChart chart, string path, string title) => AddTo(new ReportPage(title), chart).Save(path);
+
+    private const string PlayControls =
+        "<div class=\"skeleton-play\"><button onclick=\"skeletonPlay(this, 1)\">Play</button> <button onclick=\"skeletonPlay(this, 0)\">Pause</button></div>";
+
+    /// <summary>Steps the next chart's first slider, restyling as the slider's own steps do (defined once per page is enough; redefinition is harmless).</summary>
+    private const string PlayScript = """
+        <script type="text/javascript">
+        function skeletonPlay(button, on) {
+          var gd = button.parentElement.nextElementSibling.querySelector('.js-plotly-plot');
+          if (!gd || !gd.layout.sliders || !gd.layout.sliders.length) return;
+          clearInterval(gd._skeletonTimer);
+          if (!on) return;
+          gd._skeletonTimer = setInterval(function () {
+            var s = gd.layout.sliders[0], next = ((s.active || 0) + 1) % s.steps.length;
+            Plotly.restyle(gd, s.steps[next].args[0]);
+            Plotly.relayout(gd, { 'sliders[0].active': next });
+          }, 80);
+        }
+        </script>
+        """;
 
     private static Trace FrameTrace(ClipData clip, int t, string scene, bool visible)
     {

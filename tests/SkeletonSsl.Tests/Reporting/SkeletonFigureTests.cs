@@ -1,10 +1,10 @@
 using Plotly.NET;
 using SkeletonSsl.Augmentations;
-using SkeletonSsl.Reporting.Figures;
+using SkeletonSsl.Reporting;
 using SkeletonSsl.Tests.Augmentations;
 using static TorchSharp.torch;
 
-namespace SkeletonSsl.Tests.Reporting.Figures;
+namespace SkeletonSsl.Tests.Reporting;
 
 public sealed class SkeletonFigureTests
 {
@@ -76,14 +76,17 @@ public sealed class SkeletonFigureTests
     }
 
     [Fact]
-    public void Offline_page_inlines_plotly_once_and_references_no_cdn()
+    public void Offline_page_inlines_plotly_once_with_play_controls_per_chart()
     {
         using var scope = NewDisposeScope();
         var chart = SkeletonFigure.Animated([("a", Clips.Random(n: 1, t: 3)[0])]);
-        string page = OfflineHtml.Page("t", [chart, chart]);
+        var report = new ReportPage("t");
+        SkeletonFigure.AddTo(SkeletonFigure.AddTo(report, chart), chart);
+        string page = report.ToHtml();
         Assert.Equal(1, Occurrences(page, "plotly.min.js.LICENSE.txt"));
         Assert.DoesNotContain("src=\"http", page);
         Assert.Equal(2, System.Text.RegularExpressions.Regex.Matches(page, "<div id=\"[0-9a-f-]{36}\"").Count);
+        Assert.Equal(2, Occurrences(page, "skeletonPlay(this, 1)"));
     }
 
     private static int Occurrences(string text, string what)
