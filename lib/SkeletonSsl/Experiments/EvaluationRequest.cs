@@ -10,5 +10,7 @@ namespace SkeletonSsl.Experiments;
 /// <param name="DataRoot">A prepared real dataset root, or null for the synthetic set.</param>
 /// <param name="OutDirectory">Where the protocol may write logits or logs.</param>
 /// <param name="Log">Progress lines, or null.</param>
+/// <param name="SyntheticRoot">Where the synthetic set is generated and prepared when <paramref name="DataRoot"/> is null.</param>
 public sealed record EvaluationRequest(ExperimentSpec Spec, IReadOnlyList<PretrainRun> Runs, Profile Profile, int Seed,
-                                       string Device, string? DataRoot, string OutDirectory, Action<string>? Log = null);
+                                       string Device, string? DataRoot, string OutDirectory, Action<string>? Log = null,
+                                       string SyntheticRoot = "data");

@@ -8,5 +8,6 @@ namespace SkeletonSsl.Experiments;
 /// <param name="DataRoot">A prepared real dataset root, or null for the synthetic set.</param>
 /// <param name="RunDirectory">Where the run keeps its checkpoints, log and summary; a finished run there is reused.</param>
 /// <param name="Log">Progress lines, or null.</param>
+/// <param name="SyntheticRoot">Where the synthetic set is generated and prepared when <paramref name="DataRoot"/> is null.</param>
 public sealed record PretrainRequest(PretrainSpec Spec, Profile Profile, int Seed, string Device, string? DataRoot,
-                                     string RunDirectory, Action<string>? Log = null);
+                                     string RunDirectory, Action<string>? Log = null, string SyntheticRoot = "data");

@@ -71,7 +71,7 @@ public sealed class Runner(Catalog catalog, ResultStore store, RunnerOptions opt
         Directory.CreateDirectory(outDir);
         var protocol = catalog.Protocols[spec.Protocol].Evaluate!;
         var result = protocol(new EvaluationRequest(spec, runs, options.Profile, options.Seed, options.Device,
-                                                    options.DataRoot, outDir, options.Log));
+                                                    options.DataRoot, outDir, options.Log, options.SyntheticRoot));
         var losses = runs.Select(r => new CurveSeries(LossLabel(r.Spec),
                                                       [.. Enumerable.Range(1, r.LossCurve.Count).Select(e => (double)e)],
                                                       r.LossCurve)).ToList();
@@ -89,9 +89,9 @@ public sealed class Runner(Catalog catalog, ResultStore store, RunnerOptions opt
         if (_pretrained.TryGetValue(spec, out var done)) return done;
         var runDir = Path.Combine(options.RunsDirectory, "pretrain", profile, data, $"{spec.Hash}-seed{options.Seed}");
         Directory.CreateDirectory(runDir);
-        options.Log?.Invoke($"  pre-training {spec.Method} {spec.Stream} on {spec.Dataset} {spec.Split} -> {runDir}");
+        options.Log?.Invoke($"  pre-training {spec.Method} {spec.Stream.ToString().ToLowerInvariant()} on {spec.Dataset} {spec.Split} -> {runDir}");
         var run = catalog.Methods[spec.Method].Pretrain!(new PretrainRequest(spec, options.Profile, options.Seed, options.Device,
-                                                                            options.DataRoot, runDir, options.Log));
+                                                                            options.DataRoot, runDir, options.Log, options.SyntheticRoot));
         return _pretrained[spec] = run;
     }
 }

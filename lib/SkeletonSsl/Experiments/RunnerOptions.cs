@@ -7,8 +7,9 @@ namespace SkeletonSsl.Experiments;
 /// <param name="DataRoot">A prepared real dataset root; null runs on the synthetic set.</param>
 /// <param name="RunsDirectory">Where pre-training runs and evaluation outputs go (pretrain/, eval/ below it).</param>
 /// <param name="Log">Progress lines, or null.</param>
+/// <param name="SyntheticRoot">Where the synthetic set is generated and prepared (default: the repository's data/ folder).</param>
 public sealed record RunnerOptions(Profile Profile, int Seed, string Device, string? DataRoot, string RunsDirectory,
-                                   Action<string>? Log = null)
+                                   Action<string>? Log = null, string SyntheticRoot = "data")
 {
     /// <summary>Synthetic without a data root, real with one; collecting stored real results sets it explicitly.</summary>
     public DataKind Data { get; init; } = DataRoot is null ? DataKind.Synthetic : DataKind.Real;

@@ -54,7 +54,7 @@ public sealed class ReportPage(string title)
 
     public ReportPage Chart(GenericChart chart)
     {
-        _body.Append("<div class=\"figure\">").Append(Figures.ToHtmlFragment(chart)).Append("</div>\n");
+        _body.Append("<div class=\"figure\">").Append(Charts.ToHtmlFragment(chart)).Append("</div>\n");
         return this;
     }
 

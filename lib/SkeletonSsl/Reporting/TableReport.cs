@@ -40,19 +40,24 @@ public static class TableReport
         if (measured.Count > 0)
         {
             page.Heading("Ours next to the paper");
-            foreach (var c in measured) page.Chart(Figures.ComparisonBars(comparison, c.Id));
+            foreach (var c in measured) page.Chart(Charts.ComparisonBars(comparison, c.Id));
         }
-        var figures = records.SelectMany(r => r.Figures).ToList();
+        var figures = records.SelectMany(r => r.Figures.Select(f => f with { Title = $"{Describe(r.Spec)}: {f.Title}" })).ToList();
         if (figures.Count > 0)
         {
             page.Heading("Figures");
-            foreach (var f in figures) page.Chart(Figures.Of(f));
+            foreach (var f in figures) page.Chart(Charts.Of(f));
         }
         var losses = records.SelectMany(r => r.LossCurves).Where(c => c.X.Count > 0).DistinctBy(c => c.Name).ToList();
         if (losses.Count > 0)
-            page.Heading("Pre-training loss").Chart(Figures.Curves(new CurveData("Pre-training loss per epoch", "epoch", "loss", losses)));
+            page.Heading("Pre-training loss").Chart(Charts.Curves(new CurveData("Pre-training loss per epoch", "epoch", "loss", losses)));
         return page;
     }
+
+    /// <summary>A short label of an experiment for figure titles ("aimclr joint+motion+bone, ntu60 xsub, linear").</summary>
+    public static string Describe(ExperimentSpec spec) =>
+        $"{spec.Method} {string.Join('+', spec.Streams.Select(s => s.ToString().ToLowerInvariant()))}, {spec.Dataset} {spec.Split}, {spec.Protocol}" +
+        string.Concat(spec.MethodOptions.Concat(spec.ProtocolOptions).Select(o => $", {o.Key}={o.Value}"));
 
     private static string Distinct(IEnumerable<string> values) => string.Join(", ", values.Distinct().Order(StringComparer.Ordinal));
 }

@@ -60,7 +60,7 @@ public sealed class ReportPageTests
         var html = WithoutPlotlyJs(TableReport.Build(comparison, [record]).ToHtml());
         Assert.Contains("<table class=\"comparison\">", html);
         Assert.Contains("<td class=\"up\">+2.5</td>", html);
-        Assert.Contains("t-SNE of 3s-AimCLR", html);
+        Assert.Contains("aimclr joint, ntu60 xsub, linear: t-SNE of 3s-AimCLR", html);
         Assert.Contains("Pre-training loss per epoch", html);
         Assert.Contains("0.107.0", html);
         Assert.Equal(1 + 1 + 2 + 1, Regex.Matches(html, "Plotly.newPlot").Count); // one bar chart per measured column (xsub, xview), two figures, one loss

@@ -8,7 +8,7 @@ using GenericChart = Plotly.NET.GenericChart;
 namespace SkeletonSsl.Reporting;
 
 /// <summary>Plotly figures for report pages and notebooks (built with Plotly.NET.CSharp).</summary>
-public static class Figures
+public static class Charts
 {
     /// <summary>Grouped bars per table column: ours next to the paper's, one group per measured row.</summary>
     public static GenericChart ComparisonBars(ComparisonTable comparison, string columnId)

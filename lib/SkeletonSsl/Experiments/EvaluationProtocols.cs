@@ -1,0 +1,118 @@
+using System.Globalization;
+using SkeletonSsl.Data;
+using SkeletonSsl.Encoders;
+using SkeletonSsl.Evaluation;
+using SkeletonSsl.Reporting;
+using SkeletonSsl.Skeletons;
+using TorchSharp;
+
+namespace SkeletonSsl.Experiments;
+
+/// <summary>
+/// The catalog's protocol entry points (AimCLR §4.2; spec/aimclr.md §7-8): each stream's encoder is
+/// evaluated on the experiment's dataset split, and several streams are fused on their best-check
+/// logits with the spec's weights. Metrics are reported in the paper's units (top-1 in %).
+/// </summary>
+public static class EvaluationProtocols
+{
+    /// <summary>Linear evaluation: frozen encoder, linear classifier (spec/aimclr.md §8.2).</summary>
+    public static ProtocolResult Linear(EvaluationRequest request) =>
+        Classify(request, (encoder, train, test, stream, generator, device) =>
+            LinearProbe.Run(encoder, train, test, stream, LinearProbeConfig.AimClr.For(request.Profile), generator, device));
+
+    /// <summary>Finetune evaluation: encoder and linear head trained with all labels (spec/aimclr.md §8.3, reconstruction).</summary>
+    public static ProtocolResult FineTune(EvaluationRequest request) =>
+        Classify(request, (encoder, train, test, stream, generator, device) =>
+            Evaluation.FineTune.Run(encoder, train, test, stream, FineTuneConfig.SkeleMixClrRecon.For(request.Profile), generator, device));
+
+    /// <summary>Semi-supervised evaluation on the fraction in the protocol option "labelled" (0.01 or 0.1; spec/aimclr.md §8.4).</summary>
+    public static ProtocolResult Semi(EvaluationRequest request)
+    {
+        var text = request.Spec.ProtocolOptions.GetValueOrDefault("labelled")
+                   ?? throw new ArgumentException($"semi needs the protocol option labelled (e.g. 0.01): {request.Spec}");
+        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var fraction) || fraction is <= 0 or > 1)
+            throw new ArgumentException($"semi option labelled = '{text}': expected a fraction in (0, 1]");
+        var config = SemiSupervisedConfig.AimClr(fraction).For(request.Profile);
+        return Classify(request, (encoder, train, test, stream, generator, device) =>
+            SemiSupervised.Run(encoder, train, test, stream, config, generator, device));
+    }
+
+    /// <summary>KNN evaluation on frozen features (AimCLR Fig. 3); one stream only (KNN gives no logits to fuse).</summary>
+    public static ProtocolResult Knn(EvaluationRequest request)
+    {
+        if (request.Runs.Count != 1) throw new ArgumentException($"knn evaluates one stream, got {request.Runs.Count}: {request.Spec}");
+        var device = DeviceOf(request.Device);
+        var (train, test) = ExperimentData.Load(request.Spec.Dataset, request.Spec.Split, request.Profile, request.DataRoot, request.SyntheticRoot);
+        using (train)
+        using (test)
+        {
+            using var encoder = EncoderOf(request.Runs[0], device);
+            var result = Evaluation.Knn.Evaluate(encoder, train, test, request.Runs[0].Spec.Stream, new KnnConfig().For(request.Profile), device);
+            var confusion = Metrics.ConfusionMatrix(result.Predicted, test.Labels, Math.Max(train.NumClasses, test.NumClasses));
+            return new ProtocolResult(new Dictionary<string, double> { ["top1"] = 100 * result.Top1, ["top5"] = 100 * result.Top5 },
+                                      [Confusion($"KNN confusion ({request.Runs[0].Spec.Stream})", confusion)]);
+        }
+    }
+
+    private delegate ClassifierResult StreamProtocol(SkeletonEncoder encoder, SkeletonDataset train, SkeletonDataset test,
+                                                     SkeletonStream stream, torch.Generator generator, torch.Device device);
+
+    private static ProtocolResult Classify(EvaluationRequest request, StreamProtocol protocol)
+    {
+        var device = DeviceOf(request.Device);
+        var (train, test) = ExperimentData.Load(request.Spec.Dataset, request.Spec.Split, request.Profile, request.DataRoot, request.SyntheticRoot);
+        using (train)
+        using (test)
+        {
+            var results = new List<ClassifierResult>();
+            foreach (var run in request.Runs)
+            {
+                request.Log?.Invoke($"  {request.Spec.Protocol} on {run.Spec.Stream.ToString().ToLowerInvariant()} ({request.Spec.Dataset} {request.Spec.Split})");
+                using var encoder = EncoderOf(run, device);
+                using var generator = new torch.Generator((ulong)request.Seed);
+                results.Add(protocol(encoder, train, test, run.Spec.Stream, generator, device));
+            }
+            var numClasses = Math.Max(train.NumClasses, test.NumClasses);
+            var history = new CurveData($"{request.Spec.Protocol}: test top-1 during training", "epoch", "top-1 (%)",
+                [.. results.Select(r => new CurveSeries(r.Stream.ToString().ToLowerInvariant(),
+                                                       [.. r.History.Select(h => (double)h.Epoch)], [.. r.History.Select(h => 100 * h.Top1)]))]);
+            if (results.Count == 1)
+            {
+                var r = results[0];
+                return new ProtocolResult(new Dictionary<string, double> { ["top1"] = 100 * r.Top1, ["top5"] = 100 * r.Top5 },
+                                          [history, Confusion($"Confusion ({r.Stream})", ConfusionOf(r.BestLogits, r.Labels, numClasses))]);
+            }
+            var weights = request.Spec.Streams.Zip(request.Spec.FusionWeights).ToDictionary(p => p.First, p => p.Second);
+            var fused = StreamFusion.Fuse(results, new FusionWeights(weights.GetValueOrDefault(SkeletonStream.Joint),
+                                                                     weights.GetValueOrDefault(SkeletonStream.Bone),
+                                                                     weights.GetValueOrDefault(SkeletonStream.Motion)));
+            var metrics = new Dictionary<string, double> { ["top1"] = 100 * fused.Top1, ["top5"] = 100 * fused.Top5 };
+            foreach (var r in results) metrics[$"top1-{r.Stream.ToString().ToLowerInvariant()}"] = 100 * r.Top1;
+            return new ProtocolResult(metrics, [history, Confusion("Confusion (fused streams)", ConfusionOf(fused.Scores, results[0].Labels, numClasses))]);
+        }
+    }
+
+    private static SkeletonEncoder EncoderOf(PretrainRun run, torch.Device device) =>
+        run.Encoder?.Invoke(device) ?? throw new ArgumentException($"pre-training run {run.RunDirectory} gives no encoder to evaluate");
+
+    private static torch.Device DeviceOf(string device) => device switch
+    {
+        "cpu" => torch.CPU,
+        "cuda" when torch.cuda.is_available() => torch.CUDA,
+        "cuda" => throw new ArgumentException("--device cuda: CUDA is not available (build with -p:TorchBackend=cuda on a CUDA machine)"),
+        _ => throw new ArgumentException($"unknown device '{device}': expected cpu or cuda"),
+    };
+
+    private static long[][] ConfusionOf(IReadOnlyDictionary<string, float[]> scores, IReadOnlyDictionary<string, long> labels, int numClasses)
+    {
+        var names = labels.Keys.Order(StringComparer.Ordinal).ToArray();
+        var predicted = names.Select(n => (long)Array.IndexOf(scores[n], scores[n].Max())).ToArray();
+        return Metrics.ConfusionMatrix(predicted, names.Select(n => labels[n]).ToArray(), numClasses);
+    }
+
+    private static HeatmapData Confusion(string title, long[][] confusion)
+    {
+        var classes = Enumerable.Range(1, confusion.Length).Select(i => $"A{i:D2}").ToArray();
+        return new HeatmapData(title, classes, classes, [.. confusion.Select(r => (IReadOnlyList<double>)[.. r.Select(v => (double)v)])]);
+    }
+}

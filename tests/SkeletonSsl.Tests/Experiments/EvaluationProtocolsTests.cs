@@ -1,0 +1,68 @@
+using SkeletonSsl.Experiments;
+using SkeletonSsl.Reporting;
+using SkeletonSsl.Skeletons;
+using SkeletonSsl.Training;
+
+namespace SkeletonSsl.Tests.Experiments;
+
+/// <summary>The catalog's protocols on the real path: the Smoke synthetic set and random-init ST-GCN encoders.</summary>
+public sealed class EvaluationProtocolsTests(EvaluationProtocolsTests.SharedData shared) : IClassFixture<EvaluationProtocolsTests.SharedData>
+{
+    /// <summary>One temporary folder per test class, so the Smoke synthetic set is generated once.</summary>
+    public sealed class SharedData : IDisposable
+    {
+        public string Dir { get; } = Directory.CreateTempSubdirectory("skeletonssl-protocols-").FullName;
+
+        public SharedData() => NativeRuntime.EnsureInitialised();
+
+        public void Dispose() => Directory.Delete(Dir, recursive: true);
+    }
+
+    private readonly string _dir = shared.Dir;
+
+    private EvaluationRequest Request(ExperimentSpec spec) =>
+        new(spec, [.. spec.Pretrains.Select(p => RandomInit.Pretrain(new PretrainRequest(p, Profile.Smoke, 0, "cpu", null, _dir)))],
+            Profile.Smoke, 0, "cpu", null, _dir, SyntheticRoot: Path.Combine(_dir, "data"));
+
+    [Fact]
+    public void Linear_on_three_streams_reports_the_fused_and_each_streams_top1_in_percent()
+    {
+        var result = EvaluationProtocols.Linear(Request(ExperimentSpec.ThreeStream("random-init", "ntu60", "xsub", "linear")));
+        Assert.InRange(result.Metrics["top1"], 0, 100);
+        Assert.True(result.Metrics["top5"] >= result.Metrics["top1"]);
+        foreach (var stream in new[] { "joint", "motion", "bone" }) Assert.InRange(result.Metrics[$"top1-{stream}"], 0, 100);
+        var history = Assert.IsType<CurveData>(result.Figures[0]);
+        Assert.Equal(3, history.Series.Count);
+        var confusion = Assert.IsType<HeatmapData>(result.Figures[1]);
+        Assert.Equal(confusion.RowLabels.Count, confusion.Values.Count);
+        Assert.True(confusion.Values.Sum(r => r.Sum()) > 0);
+    }
+
+    [Fact]
+    public void Knn_is_deterministic_and_accepts_one_stream_only()
+    {
+        var spec = ExperimentSpec.Single("random-init", SkeletonStream.Joint, "ntu120", "xset", "knn");
+        var a = EvaluationProtocols.Knn(Request(spec));
+        var b = EvaluationProtocols.Knn(Request(spec));
+        Assert.Equal(a.Metrics["top1"], b.Metrics["top1"]);
+        Assert.InRange(a.Metrics["top1"], 0, 100);
+        Assert.Throws<ArgumentException>(() => EvaluationProtocols.Knn(Request(ExperimentSpec.ThreeStream("random-init", "ntu60", "xsub", "knn"))));
+    }
+
+    [Fact]
+    public void Semi_needs_a_labelled_fraction_and_cuda_needs_a_gpu()
+    {
+        var spec = ExperimentSpec.Single("random-init", SkeletonStream.Joint, "ntu60", "xsub", "semi");
+        Assert.Contains("labelled", Assert.Throws<ArgumentException>(() => EvaluationProtocols.Semi(Request(spec))).Message);
+        Assert.Throws<ArgumentException>(() => EvaluationProtocols.Semi(Request(spec.WithProtocolOption("labelled", "1.5"))));
+        if (!TorchSharp.torch.cuda.is_available())
+            Assert.Throws<ArgumentException>(() => EvaluationProtocols.Knn(Request(ExperimentSpec.Single("random-init", SkeletonStream.Joint, "ntu60", "xsub", "knn")) with { Device = "cuda" }));
+    }
+
+    [Fact]
+    public void Real_data_must_be_a_prepared_store_per_dataset()
+    {
+        var request = Request(ExperimentSpec.Single("random-init", SkeletonStream.Joint, "ntu60", "xsub", "knn")) with { DataRoot = Path.Combine(_dir, "no-such-root-parent") };
+        Assert.Contains("data prepare --dataset ntu60", Assert.Throws<DirectoryNotFoundException>(() => EvaluationProtocols.Knn(request)).Message);
+    }
+}
