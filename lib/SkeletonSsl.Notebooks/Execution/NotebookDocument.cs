@@ -69,6 +69,18 @@ public sealed class NotebookDocument
         return new NotebookDocument(root, source, list);
     }
 
+    /// <summary>Removes every code cell's outputs and execution count (how notebooks are committed); returns how many cells changed.</summary>
+    public int ClearOutputs()
+    {
+        int changed = 0;
+        foreach (var cell in Cells.Where(c => c.IsCode && (c.Outputs.Count > 0 || c.ExecutionCount is not null)))
+        {
+            cell.SetOutputs(null, []);
+            changed++;
+        }
+        return changed;
+    }
+
     public string ToJson() => Root.ToJsonString(WriteOptions) + "\n";
 
     /// <summary>Writes the notebook atomically (a temporary file, then a rename).</summary>

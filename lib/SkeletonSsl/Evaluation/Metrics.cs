@@ -58,6 +58,19 @@ public static class Metrics
         return Enumerable.Range(0, numClasses).Select(t => counts.AsSpan(t * numClasses, numClasses).ToArray()).ToArray();
     }
 
+    /// <summary>
+    /// Confusion matrix of scores keyed by sample name (e.g. <see cref="ClassifierResult.BestLogits"/>
+    /// or <see cref="FusionResult.Scores"/>) against labels keyed by the same names; prediction = arg-max.
+    /// </summary>
+    public static long[][] ConfusionMatrix(IReadOnlyDictionary<string, float[]> scores, IReadOnlyDictionary<string, long> labels, int numClasses)
+    {
+        var names = labels.Keys.Order(StringComparer.Ordinal).ToArray();
+        var missing = names.FirstOrDefault(n => !scores.ContainsKey(n));
+        if (missing is not null) throw new ArgumentException($"no scores for sample '{missing}'");
+        using var scope = NewDisposeScope();
+        return ConfusionMatrix(Predictions(Stack(names.Select(n => scores[n]).ToArray())), names.Select(n => labels[n]).ToArray(), numClasses);
+    }
+
     /// <summary>Recall of each class (diagonal over row sum); NaN for a class with no samples.</summary>
     public static double[] PerClassAccuracy(long[][] confusion) =>
         confusion.Select((row, t) =>

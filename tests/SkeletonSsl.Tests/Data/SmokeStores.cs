@@ -6,7 +6,12 @@ namespace SkeletonSsl.Tests.Data;
 /// <summary>The Smoke synthetic stores shared by the data tests (made once per machine, reused while their hashes check).</summary>
 internal static class SmokeStores
 {
-    public static readonly string Root = Path.Combine(Path.GetTempPath(), "skeletonssl-tests", "data");
+    /// <summary>
+    /// One root per generator version and per build folder, so test runs of different checkouts on one
+    /// machine never regenerate each other's files while they are being read.
+    /// </summary>
+    public static readonly string Root = Path.Combine(Path.GetTempPath(), "skeletonssl-tests",
+        $"data-v{SyntheticNtuGenerator.GeneratorVersion}-{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(AppContext.BaseDirectory)))[..10]}");
 
     private static readonly Lazy<string> AimClrDir = new(() => Ensure("aimclr"));
     private static readonly Lazy<string> CmdDir = new(() => Ensure("cmd"));

@@ -1,3 +1,5 @@
+using SkeletonSsl.Data.Formats;
+using SkeletonSsl.Encoders.Gru;
 using SkeletonSsl.Encoders.StGcn;
 using SkeletonSsl.Training.Checkpoints;
 using TorchSharp;
@@ -29,5 +31,41 @@ public sealed class PyTorchParityTests
         Assert.True(report.IsComplete, report.Describe());
         Assert.Equal(model.state_dict().Count, report.Loaded.Count);
         Assert.Equal(7L, model.state_dict()["data_bn.num_batches_tracked"].item<long>());
+    }
+
+    private static void AssertClose(Tensor expected, Tensor actual)
+    {
+        Assert.Equal(expected.shape, actual.shape);
+        float diff = (expected - actual).abs().max().item<float>();
+        Assert.True(diff < 1e-4f, $"max abs difference {diff}");
+    }
+
+    [Theory]
+    [InlineData("stgcn_small.pt", "")]
+    [InlineData("stgcn_small_prefixed.pt", "encoder_q.")]
+    [InlineData("stgcn_small.safetensors", "")]
+    public void St_gcn_with_pytorch_weights_reproduces_pytorch_outputs(string file, string prefix)
+    {
+        using var scope = NewDisposeScope();
+        using var model = new StGcnEncoder(SmallStGcn, new Generator(2));
+        var report = StateDictLoader.LoadFile(model, Fixture(file), new StateDictLoadOptions { Prefix = prefix });
+        Assert.True(report.IsComplete, report.Describe());
+        model.eval();
+        var x = Npy.ReadTensor(Fixture("stgcn_input.npy"));
+        AssertClose(Npy.ReadTensor(Fixture("stgcn_features.npy")), model.Features(x));
+        AssertClose(Npy.ReadTensor(Fixture("stgcn_projection.npy")), model.forward(x));
+    }
+
+    [Fact]
+    public void Gru_encoder_from_a_ddp_pretraining_checkpoint_reproduces_pytorch_outputs()
+    {
+        using var scope = NewDisposeScope();
+        using var model = new GruEncoder(GruEncoderConfig.Cmd with { Hidden = 8, HeadOutput = 6 }, new Generator(3));
+        var report = StateDictLoader.LoadFile(model, Fixture("gru_small_ckpt.pt"), new StateDictLoadOptions { Prefix = "encoder_q." });
+        Assert.True(report.IsComplete, report.Describe());
+        model.eval();
+        var x = Npy.ReadTensor(Fixture("gru_input.npy"));
+        AssertClose(Npy.ReadTensor(Fixture("gru_features.npy")), model.Features(x));
+        AssertClose(Npy.ReadTensor(Fixture("gru_projection.npy")), model.forward(x));
     }
 }

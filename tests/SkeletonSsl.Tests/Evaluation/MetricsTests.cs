@@ -34,6 +34,17 @@ public sealed class MetricsTests
     }
 
     [Fact]
+    public void Confusion_matrix_of_named_scores_matches_by_name()
+    {
+        var scores = new Dictionary<string, float[]> { ["b"] = [0.2f, 0.8f], ["a"] = [0.9f, 0.1f], ["c"] = [0.6f, 0.4f] };
+        var labels = new Dictionary<string, long> { ["a"] = 0, ["b"] = 1, ["c"] = 1 };
+        var cm = Metrics.ConfusionMatrix(scores, labels, 2);
+        Assert.Equal(new long[] { 1, 0 }, cm[0]);
+        Assert.Equal(new long[] { 1, 1 }, cm[1]);
+        Assert.Throws<ArgumentException>(() => Metrics.ConfusionMatrix(scores, new Dictionary<string, long> { ["z"] = 0 }, 2));
+    }
+
+    [Fact]
     public void Out_of_range_labels_are_refused()
     {
         Assert.Throws<ArgumentException>(() => Metrics.ConfusionMatrix([0, 3], [0, 1], 3));

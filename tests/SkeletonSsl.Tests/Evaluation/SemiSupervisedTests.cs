@@ -43,6 +43,7 @@ public sealed class SemiSupervisedTests
         var result = SemiSupervised.Run(encoder, train, test, SkeletonStream.Joint, config, new Generator(43), CPU);
         Assert.Equal(20, result.TrainCount);   // 5 of 50 per class
         Assert.True(result.Top1 > 0.9, $"top-1 {result.Top1}");
+        Assert.True(result.History[^1].TrainLoss < result.History[0].TrainLoss);
         Assert.Equal(2.0, config.Training.GradientClipNorm);
     }
 

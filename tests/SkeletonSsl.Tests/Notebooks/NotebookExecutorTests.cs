@@ -132,7 +132,7 @@ public sealed class NotebookExecutorTests
         var (result, nb) = await Run(Profile.Smoke,
             Setup,
             """
-            var progress = new InlineProgress<int>("epochs", e => $"epoch {e}/3", e => e / 3.0);
+            var progress = new InlineProgress<int>("epochs", e => $"epoch {e}/3", e => e / 3.0, TimeSpan.Zero);
             for (int e = 1; e <= 3; e++) progress.Report(e);
             var shown = display("first");
             shown.Update("second");
@@ -178,5 +178,21 @@ public sealed class NotebookExecutorTests
         Assert.True(result.Succeeded, result.Failure?.ToString());
         var stream = Assert.Single(result.Notebook.Cells[0].Outputs);
         Assert.Equal("hello\n", string.Concat(stream["text"]!.AsArray().Select(l => l!.GetValue<string>())));
+    }
+
+    [Fact]
+    public async Task Inline_progress_coalesces_frequent_reports_but_shows_the_first_and_the_last()
+    {
+        var (result, nb) = await Run(Profile.Smoke,
+            Setup,
+            """
+            using (var withFraction = new InlineProgress<int>("samples", i => $"{i}/1000", i => i / 1000.0, TimeSpan.FromHours(1)))
+                for (int i = 1; i <= 1000; i++) withFraction.Report(i);
+            using (var withoutFraction = new InlineProgress<int>("files", i => $"file {i}", minInterval: TimeSpan.FromHours(1)))
+                for (int i = 1; i <= 50; i++) withoutFraction.Report(i);
+            """);
+
+        Assert.True(result.Succeeded, result.Failure?.ToString());
+        Assert.Equal("samples [  0%] 1/1000\nsamples [100%] 1000/1000\nfiles: file 1\nfiles: file 50\n", TestNotebooks.Text(nb, 1, "stream"));
     }
 }

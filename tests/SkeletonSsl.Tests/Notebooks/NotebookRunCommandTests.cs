@@ -47,4 +47,18 @@ public sealed class NotebookRunCommandTests
         Assert.Equal("runs/notebooks/mine.ipynb",
             NotebookRunCommand.DefaultOutput(Path.Combine(Path.GetTempPath(), "notebooks", "mine.ipynb")).Replace('\\', '/'));
     }
+
+    [Fact]
+    public void Notebook_clean_removes_the_outputs_a_run_wrote()
+    {
+        string path = TestNotebooks.Write("md:# x", "Console.WriteLine(1);", "2");
+        string output = Path.Combine(Path.GetDirectoryName(path)!, "executed.ipynb");
+        Assert.Equal(0, Cli("notebook", "run", path, "--out", output));
+
+        Assert.Equal(0, Cli("notebook", "clean", output));
+
+        var cleaned = SkeletonSsl.Notebooks.Execution.NotebookDocument.Load(output);
+        Assert.All(cleaned.Cells.Where(c => c.IsCode), c => Assert.True(c.Outputs.Count == 0 && c.ExecutionCount is null));
+        Assert.Equal(SkeletonSsl.Notebooks.Execution.NotebookDocument.Load(path).Cells.Select(c => c.Source), cleaned.Cells.Select(c => c.Source));
+    }
 }

@@ -26,6 +26,6 @@ public static class CheckpointFile
     public static Dictionary<string, Tensor> ReadTensors(string path) => Detect(path) switch
     {
         Format.SafeTensors => SafeTensors.Read(path).Tensors,
-        _ => throw new DataFormatException(path, "PyTorch zip checkpoints are not readable in this build: convert the file to safetensors"),
+        _ => PyTorchCheckpoint.ReadStateDict(path),
     };
 }

@@ -1,3 +1,4 @@
+using SkeletonSsl.Augmentations;
 using SkeletonSsl.Encoders;
 using SkeletonSsl.Encoders.StGcn;
 using TorchSharp;
@@ -140,5 +141,19 @@ public sealed class StGcnEncoderTests
         Assert.Equal(new long[] { 128, 64, 1, 1 }, model.state_dict()["st_gcn_networks.4.residual.0.weight"].shape);
         Assert.False(model.state_dict().ContainsKey("st_gcn_networks.9.residual.0.weight"));
         Assert.Throws<ArgumentException>(() => new StGcnEncoder(StGcnConfig.AimClr with { Strides = [1, 2] }));
+    }
+
+    [Fact]
+    public void Eadm_drop_branch_trains_the_encoder_through_the_shared_head()
+    {
+        using var scope = NewDisposeScope();
+        using var model = new StGcnEncoder(generator: new Generator(14));
+        model.train();
+        var x = randn(new long[] { 2, 3, 20, 25, 2 }, generator: new Generator(15));
+        var (z, zDrop) = model.ForwardWithDrop(x, new Eadm().AsHook());
+        Assert.Equal(new long[] { 2, 128 }, zDrop.shape);
+        Assert.False(allclose(z, zDrop));
+        zDrop.square().sum().backward();
+        Assert.True(model.named_parameters().All(p => p.parameter.grad is not null));
     }
 }
