@@ -21,10 +21,12 @@ public sealed record Catalog(
     public static Catalog Default { get; } = new(
         ByName<MethodDescriptor>(m => m.Name,
             // SkeletonCLR (Li et al., CVPR 2021; spec/aimclr.md §4): MoCo v2 on ST-GCN with Shear + Crop.
-            new("skeletonclr", "SkeletonCLR", "Li et al., CVPR 2021", ["augmentation", "epochs"], null, null),
+            new("skeletonclr", "SkeletonCLR", "Li et al., CVPR 2021", ["augmentation", "epochs"],
+                (spec, profile) => MethodPretraining.Config(spec, profile), MethodPretraining.Pretrain),
             // AimCLR (Guo et al., AAAI 2022): extreme augmentations, EADM, D3M, NNM (spec/aimclr.md §2-6).
             new("aimclr", "AimCLR", "Guo et al., AAAI 2022",
-                ["extreme-chain", "eadm", "d3m", "nnm", "nnm-start", "nnm-topk", "epochs"], null, null),
+                ["extreme-chain", "eadm", "d3m", "nnm", "nnm-start", "nnm-topk", "epochs"],
+                (spec, profile) => MethodPretraining.Config(spec, profile), MethodPretraining.Pretrain),
             // No pre-training: the encoder keeps its random initialisation (supervised baselines, sanity checks).
             new("random-init", "ST-GCN (random init)", "Yan et al., AAAI 2018", [],
                 (spec, profile) => RandomInit.Config(spec, profile), RandomInit.Pretrain)),

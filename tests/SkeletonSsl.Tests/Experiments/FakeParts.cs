@@ -3,7 +3,7 @@ using SkeletonSsl.Reporting;
 
 namespace SkeletonSsl.Tests.Experiments;
 
-/// <summary>A catalog whose methods and protocols are counting fakes: pre-training records its spec,
+/// <summary>A catalog whose methods (those named; the others unwired) and protocols are counting fakes: pre-training records its spec,
 /// evaluation returns a value derived from the spec's hash, so tests can see what ran and what was reused.</summary>
 internal sealed class FakeParts
 {
@@ -13,8 +13,8 @@ internal sealed class FakeParts
     public Catalog Catalog(params string[] wiredMethods)
     {
         var catalog = SkeletonSsl.Experiments.Catalog.Default;
-        foreach (var name in wiredMethods)
-            catalog = catalog.WithMethod(catalog.Methods[name] with { Pretrain = Pretrain });
+        foreach (var method in catalog.Methods.Values)
+            catalog = catalog.WithMethod(method with { Pretrain = wiredMethods.Contains(method.Name) ? Pretrain : null });
         foreach (var protocol in catalog.Protocols.Values)
             catalog = catalog.WithProtocol(protocol with { Evaluate = Evaluate });
         return catalog;
