@@ -39,6 +39,9 @@ public sealed record StGcnConfig
     /// <summary>Output of the head: the contrastive dimension (128) or the number of classes.</summary>
     public int HeadOutput { get; init; } = 128;
 
+    /// <summary>Weight initialisation; the reference scheme (§3.4) unless a reduced profile picks another.</summary>
+    public StGcnInit Init { get; init; } = StGcnInit.Reference;
+
     /// <summary>Width of the pooled feature (the last block's width).</summary>
     public int FeatureDim => Widths[^1];
 

@@ -64,6 +64,7 @@ public sealed class StGcnEncoder : SkeletonEncoder
     /// <summary>
     /// The reference <c>weights_init</c> (§3.4): conv and linear weights ~ N(0, 0.02), biases 0,
     /// BatchNorm γ ~ N(1, 0.02), β = 0; edge importance = 1. Running statistics are reset.
+    /// <see cref="StGcnInit.PyTorchDefault"/> (reduced profiles) draws PyTorch's default instead.
     /// </summary>
     public void ResetParameters(Generator? generator = null)
     {
@@ -72,13 +73,21 @@ public sealed class StGcnEncoder : SkeletonEncoder
         {
             switch (m)
             {
+                case Conv2d or Linear or Conv1d when Config.Init == StGcnInit.PyTorchDefault:
+                    // PyTorch's default: kaiming_uniform(a = √5) = U(±1/√fan_in), bias U(±1/√fan_in).
+                    var wd = m.get_parameter("weight");
+                    double bound = 1.0 / Math.Sqrt(wd.shape.Skip(1).Aggregate(1L, (x, y) => x * y));
+                    wd.uniform_(-bound, bound, generator);
+                    m.get_parameter("bias")?.uniform_(-bound, bound, generator);
+                    break;
                 case Conv2d or Linear or Conv1d:
                     var w = m.get_parameter("weight");
                     w.normal_(0, 0.02, generator);
                     m.get_parameter("bias")?.zero_();
                     break;
                 case BatchNorm1d or BatchNorm2d:
-                    m.get_parameter("weight").normal_(1, 0.02, generator);
+                    if (Config.Init == StGcnInit.PyTorchDefault) m.get_parameter("weight").fill_(1);
+                    else m.get_parameter("weight").normal_(1, 0.02, generator);
                     m.get_parameter("bias").zero_();
                     m.get_buffer("running_mean").zero_();
                     m.get_buffer("running_var").fill_(1);
