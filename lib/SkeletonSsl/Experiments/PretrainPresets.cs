@@ -6,7 +6,7 @@ namespace SkeletonSsl.Experiments;
 /// <summary>
 /// The three sizes of a pre-training run (DESIGN "Profiles"). Paper: spec/aimclr.md §8.1 exactly.
 /// Quick: the synthetic Quick set on a 2-core CPU in minutes, ST-GCN at half width (8…32, h = 64),
-/// 24 epochs with the schedule and the NNM switch at the paper's relative positions (5/6 and 1/2).
+/// 12 epochs with the schedule and the NNM switch at the paper's relative positions (5/6 and 1/2).
 /// Smoke: seconds, for tests and notebook checks; NNM from epoch 2 so both stages run.
 /// Both small profiles take a faster key-encoder EMA (m = 0.99 and 0.9): they run a few hundred
 /// steps instead of the paper's ~94,000, and with m = 0.999 the key encoder would stay near its
@@ -24,8 +24,8 @@ public static class PretrainPresets
             {
                 Encoder = StGcnConfig.FromBaseWidth(8, 64),
                 Moco = paper.Moco with { FeatureDim = 64, QueueSize = 1024, Momentum = 0.99 },
-                AimClr = paper.AimClr with { MiningEpoch = 12 },
-                Training = paper.Training with { Epochs = 24, BatchSize = 64, LrSteps = [20], CheckpointEvery = 4 },
+                AimClr = paper.AimClr with { MiningEpoch = 6 },
+                Training = paper.Training with { Epochs = 12, BatchSize = 64, LrSteps = [10], CheckpointEvery = 4 },
             },
             Profile.Smoke => paper with
             {
