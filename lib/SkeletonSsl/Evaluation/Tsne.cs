@@ -42,8 +42,18 @@ public static class Tsne
     /// the labels both on the embedding and on the features.
     /// </summary>
     public static EmbeddingResult Evaluate(SkeletonEncoder encoder, SkeletonDataset data, SkeletonStream stream, TsneConfig config,
-        Generator generator, Device? device = null, Action<EvaluationProgress>? progress = null)
+        Generator generator, Device? device = null, Action<EvaluationProgress>? progress = null) =>
+        Evaluate([(encoder, stream)], data, config, generator, device, progress);
+
+    /// <summary>
+    /// The same over several streams ("3s" rows of AimCLR Fig. 2): each stream's features are
+    /// L2-normalised and concatenated, so every stream weighs the same in the joint embedding.
+    /// The paper does not say how its 3s embeddings were formed; this is our reading.
+    /// </summary>
+    public static EmbeddingResult Evaluate(IReadOnlyList<(SkeletonEncoder Encoder, SkeletonStream Stream)> streams, SkeletonDataset data,
+        TsneConfig config, Generator generator, Device? device = null, Action<EvaluationProgress>? progress = null)
     {
+        if (streams.Count == 0) throw new ArgumentException("t-SNE needs at least one (encoder, stream)", nameof(streams));
         var present = data.Labels.Distinct().Order().ToArray();
         var chosenClasses = present.Length <= config.Classes ? present
             : randperm(present.Length, generator: generator).data<long>().Take(config.Classes).Select(i => present[i]).Order().ToArray();
@@ -51,7 +61,9 @@ public static class Tsne
         if (keep.Length > config.MaxPoints)
             keep = randperm(keep.Length, generator: generator).data<long>().Take(config.MaxPoints).Select(i => keep[i]).Order().ToArray();
         using var subset = data.Subset(keep);
-        using var features = FeatureExtraction.Extract(encoder, subset, stream, device, progress: progress, protocol: "tsne");
+        using var features = streams.Count == 1
+            ? FeatureExtraction.Extract(streams[0].Encoder, subset, streams[0].Stream, device, progress: progress, protocol: "tsne")
+            : ConcatenatedFeatures(streams, subset, device, progress);
         var (embedding, kl) = Embed(features, config, generator, progress);
         using (embedding)
         {
@@ -61,8 +73,17 @@ public static class Tsne
             var flat = embedding.data<float>().ToArray();
             int c = (int)embedding.shape[1];
             var points = Enumerable.Range(0, subset.Count).Select(i => flat.AsSpan(i * c, c).ToArray()).ToArray();
-            return new EmbeddingResult(stream, points, subset.Labels, subset.Names, chosenClasses, nmiEmbedding, nmiFeatures, kl);
+            return new EmbeddingResult(streams[0].Stream, points, subset.Labels, subset.Names, chosenClasses, nmiEmbedding, nmiFeatures, kl);
         }
+    }
+
+    private static Tensor ConcatenatedFeatures(IReadOnlyList<(SkeletonEncoder Encoder, SkeletonStream Stream)> streams, SkeletonDataset subset,
+        Device? device, Action<EvaluationProgress>? progress)
+    {
+        using var scope = NewDisposeScope();
+        var parts = streams.Select(s => nn.functional.normalize(
+            FeatureExtraction.Extract(s.Encoder, subset, s.Stream, device, progress: progress, protocol: "tsne"), dim: 1)).ToArray();
+        return cat(parts, 1).MoveToOuterDisposeScope();
     }
 
     /// <summary>1 off the diagonal, 0 on it: (N, N) float64.</summary>

@@ -35,7 +35,7 @@ public sealed record Catalog(
             new("knn", "KNN evaluation", ["top1", "top5"], EvaluationProtocols.Knn),
             new("semi", "Semi-supervised evaluation", ["top1", "top5"], EvaluationProtocols.Semi),
             new("finetune", "Finetune evaluation", ["top1", "top5"], EvaluationProtocols.FineTune),
-            new("tsne", "t-SNE embedding and NMI", ["nmi"], null)),
+            new("tsne", "t-SNE embedding and NMI", ["nmi"], EvaluationProtocols.Tsne)),
         ByName<DatasetDescriptor>(d => d.Name,
             new("ntu60", "NTU-60", ["xsub", "xview"], 60),
             new("ntu120", "NTU-120", ["xsub", "xset"], 120),

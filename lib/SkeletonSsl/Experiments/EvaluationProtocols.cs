@@ -54,6 +54,41 @@ public static class EvaluationProtocols
         }
     }
 
+    /// <summary>
+    /// t-SNE of the test split's features (AimCLR Fig. 2; spec/aimclr.md §9 reconstruction: 10 random
+    /// classes, pooled backbone features, scikit-learn defaults), with NMI of k-means clusters
+    /// against the labels. Several streams are embedded jointly (see <see cref="Tsne"/>).
+    /// </summary>
+    public static ProtocolResult Tsne(EvaluationRequest request)
+    {
+        var device = DeviceOf(request.Device);
+        var (train, test) = ExperimentData.Load(request.Spec.Dataset, request.Spec.Split, request.Profile, request.DataRoot, request.SyntheticRoot);
+        using (train)
+        using (test)
+        {
+            var encoders = request.Runs.Select(r => (Encoder: EncoderOf(r, device), r.Spec.Stream)).ToList();
+            try
+            {
+                using var generator = new torch.Generator((ulong)request.Seed);
+                var result = Evaluation.Tsne.Evaluate(encoders, test, new TsneConfig().For(request.Profile), generator, device);
+                var streams = string.Join('+', encoders.Select(e => e.Stream.ToString().ToLowerInvariant()));
+                var scatter = new ScatterData($"t-SNE ({streams}), NMI {result.NmiEmbedding:F3}",
+                    [.. result.Points.Select(p => (double)p[0])], [.. result.Points.Select(p => (double)p[1])],
+                    [.. result.Labels.Select(l => $"A{l + 1:D2}")]);
+                return new ProtocolResult(new Dictionary<string, double>
+                {
+                    ["nmi"] = result.NmiEmbedding,
+                    ["nmi-features"] = result.NmiFeatures,
+                    ["kl"] = result.KlDivergence,
+                }, [scatter]);
+            }
+            finally
+            {
+                foreach (var e in encoders) e.Encoder.Dispose();
+            }
+        }
+    }
+
     private delegate ClassifierResult StreamProtocol(SkeletonEncoder encoder, SkeletonDataset train, SkeletonDataset test,
                                                      SkeletonStream stream, torch.Generator generator, torch.Device device);
 

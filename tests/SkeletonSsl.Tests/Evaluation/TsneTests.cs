@@ -66,4 +66,18 @@ public sealed class TsneTests
         Assert.True(result.NmiFeatures > 0.95, $"NMI on features {result.NmiFeatures}");
         Assert.True(result.NmiEmbedding > 0.9, $"NMI on the embedding {result.NmiEmbedding}");
     }
+
+    [Fact]
+    public void Several_streams_are_embedded_jointly_from_normalised_concatenated_features()
+    {
+        var (_, test) = SyntheticClips.Separable(1, 6, 12, noise: 0.3, seed: 61);
+        using var joint = new TinyEncoder(SyntheticClips.InputSize, 16, seed: 62);
+        using var motion = new TinyEncoder(SyntheticClips.InputSize, 8, seed: 63);
+        var config = new TsneConfig { Perplexity = 10, Iterations = 300, ExaggerationIterations = 100 };
+        var result = Tsne.Evaluate([(joint, SkeletonStream.Joint), (motion, SkeletonStream.Motion)], test, config, new Generator(64), CPU);
+        Assert.Equal(test.Labels.Count(l => result.Classes.Contains(l)), result.Points.Count);
+        Assert.Equal(SkeletonStream.Joint, result.Stream);
+        Assert.True(result.NmiFeatures > 0.9, $"NMI on the joint features {result.NmiFeatures}");
+        Assert.Throws<ArgumentException>(() => Tsne.Evaluate([], test, config, new Generator(1), CPU));
+    }
 }
