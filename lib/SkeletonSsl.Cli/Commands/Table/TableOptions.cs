@@ -6,7 +6,7 @@ namespace SkeletonSsl.Cli.Commands.Table;
 /// <summary>Options shared by the table commands.</summary>
 internal static class TableOptions
 {
-    public const string DefaultOut = "runs/tables";
+    public static string DefaultOut => KitPaths.Tables;
 
     public static Argument<string> Name() => new("name") { Description = "The table id, e.g. aimclr-table2 (see `table list`)." };
 

@@ -1,33 +1,37 @@
 using SkeletonSsl.Experiments;
-using SkeletonSsl.Reporting;
-using SkeletonSsl.Tables;
 
 namespace SkeletonSsl.Cli.Commands.Table;
 
-/// <summary>Prints a table run's comparison and writes its report files.</summary>
+/// <summary>Prints a table's comparison and writes its report files.</summary>
 internal static class TableOutput
 {
-    public static void Print(TableDefinition table, TableRun run, ResultStore store, RunnerOptions options,
-                             string? htmlPath, string? csvPath, string? markdownPath = null)
+    /// <summary>Prints the summary and the Markdown comparison; writes NAME.md, NAME.csv and NAME.html into the folder.</summary>
+    public static void Print(TableOutcome outcome, string directory)
     {
-        var comparison = ComparisonTable.Build(table, run.Rows);
-        Console.WriteLine($"{table.Id}: {table.Title}");
-        Console.WriteLine($"profile {options.Profile.ToString().ToLowerInvariant()}, seed {options.Seed}, data {options.Data.ToString().ToLowerInvariant()}; " +
-                          $"{run.Reused.Count} reused, {run.Computed.Count} computed, {run.Skipped.Count} not available");
-        foreach (var (spec, reason) in run.Skipped.DistinctBy(s => s.Reason)) Console.WriteLine($"  not available: {reason} (e.g. {spec.Hash})");
-        Console.WriteLine();
-        var markdown = comparison.ToMarkdown();
-        Console.Write(markdown);
-        var records = run.Reused.Concat(run.Computed)
-            .Select(s => store.TryLoad(new ExperimentKey(s, options.Profile, options.Seed, options.Data)))
-            .OfType<ExperimentRecord>().ToList();
-        if (markdownPath is not null) Write(markdownPath, $"# {table.Title}\n\n{markdown}");
-        if (csvPath is not null) Write(csvPath, comparison.ToCsv());
+        PrintComparison(outcome);
+        var (md, csv, html) = outcome.WriteReports(directory);
+        Console.WriteLine($"\nreport: {html}\n        {md}\n        {csv}");
+    }
+
+    /// <summary>Prints the comparison and writes only the files asked for.</summary>
+    public static void Print(TableOutcome outcome, string? htmlPath, string? csvPath)
+    {
+        PrintComparison(outcome);
+        if (csvPath is not null) Write(csvPath, outcome.Comparison.ToCsv());
         if (htmlPath is not null)
         {
-            TableReport.Build(comparison, records).Save(htmlPath);
+            outcome.Page().Save(htmlPath);
             Console.WriteLine($"\nreport: {htmlPath}");
         }
+    }
+
+    private static void PrintComparison(TableOutcome outcome)
+    {
+        Console.WriteLine($"{outcome.Table.Id}: {outcome.Table.Title}");
+        Console.WriteLine(outcome.Summary);
+        foreach (var (spec, reason) in outcome.Run.Skipped.DistinctBy(s => s.Reason)) Console.WriteLine($"  not available: {reason} (e.g. {spec.Hash})");
+        Console.WriteLine();
+        Console.Write(outcome.ToMarkdown());
     }
 
     private static void Write(string path, string text)

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using SkeletonSsl.Experiments;
-using SkeletonSsl.Reporting;
 
 namespace SkeletonSsl.Cli.Commands.Table;
 
@@ -31,14 +30,10 @@ public sealed class TableRunCommand : ICliCommand
         };
         command.SetAction(parse => CliRun.Guard(() =>
         {
-            var table = Catalog.Default.Table(parse.GetValue(name)!);
             var outDir = parse.GetValue(output)!;
-            var options = new RunnerOptions(Profiles.Parse(parse.GetValue(profile)!), parse.GetValue(seed), parse.GetValue(device)!,
-                                            parse.GetValue(dataRoot), outDir, Console.WriteLine);
-            var store = new ResultStore(Path.Combine(outDir, "results"));
-            var run = new Runner(Catalog.Default, store, options).Run(table);
-            TableOutput.Print(table, run, store, options, Path.Combine(outDir, $"{table.Id}.html"), Path.Combine(outDir, $"{table.Id}.csv"),
-                              Path.Combine(outDir, $"{table.Id}.md"));
+            var outcome = PaperTables.Run(parse.GetValue(name)!, Profiles.Parse(parse.GetValue(profile)!), parse.GetValue(seed),
+                                          parse.GetValue(dataRoot), parse.GetValue(device)!, outDir, Console.WriteLine);
+            TableOutput.Print(outcome, outDir);
             return 0;
         }));
         return command;

@@ -37,7 +37,7 @@ public sealed class TableShowCommand : ICliCommand
             };
             var store = new ResultStore(parse.GetValue(results)!);
             var run = new Runner(Catalog.Default, store, options).Collect(table);
-            TableOutput.Print(table, run, store, options, parse.GetValue(html), parse.GetValue(csv));
+            TableOutput.Print(TableOutcome.From(table, run, store, options), parse.GetValue(html), parse.GetValue(csv));
             return 0;
         }));
         return command;

@@ -1,0 +1,28 @@
+using SkeletonSsl.Reporting;
+
+namespace SkeletonSsl.Experiments;
+
+/// <summary>
+/// One call to regenerate a paper table: run what is missing (reusing stored results and finished
+/// pre-training runs), collect the comparison with the paper, and return it. The notebooks and the
+/// <c>table run</c> command both go through here.
+/// </summary>
+public static class PaperTables
+{
+    /// <summary>
+    /// Runs table <paramref name="id"/> (e.g. "aimclr-table2") on the synthetic set, or on real
+    /// prepared data under <paramref name="dataRoot"/>. Outputs go below <paramref name="outDirectory"/>
+    /// (default <see cref="KitPaths.Tables"/>): pretrain/, eval/, results/.
+    /// </summary>
+    public static TableOutcome Run(string id, Profile profile, int seed = 0, string? dataRoot = null, string? device = null,
+                                   string? outDirectory = null, Action<string>? log = null, Catalog? catalog = null)
+    {
+        catalog ??= Catalog.Default;
+        var table = catalog.Table(id);
+        var outDir = outDirectory ?? KitPaths.Tables;
+        var options = new RunnerOptions(profile, seed, device ?? (Kit.DefaultDevice.type == TorchSharp.DeviceType.CUDA ? "cuda" : "cpu"),
+                                        dataRoot, outDir, log, KitPaths.Data);
+        var store = new ResultStore(Path.Combine(outDir, "results"));
+        return TableOutcome.From(table, new Runner(catalog, store, options).Run(table), store, options);
+    }
+}
