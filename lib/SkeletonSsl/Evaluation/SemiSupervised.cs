@@ -16,26 +16,27 @@ public static class SemiSupervised
     public static ClassifierResult Run(SkeletonEncoder encoder, SkeletonDataset train, SkeletonDataset test, SkeletonStream stream,
         SemiSupervisedConfig config, Generator generator, Device? device = null, Action<EvaluationProgress>? progress = null)
     {
-        var indices = Select(train.Labels, config.Fraction, config.Selection, new Random(config.SelectionSeed));
+        var indices = Select(train.Labels, config.Fraction, config.Selection, new Random(config.SelectionSeed), config.MinPerClass);
         if (indices.Length == 0) throw new ArgumentException($"a fraction of {config.Fraction} of {train.Count} clips selects none");
         using var labelled = train.Subset(indices);
         return FineTune.Run($"semi-{config.Fraction:0.##%}", encoder, labelled, test, stream, config.Training, generator, device, progress);
     }
 
     /// <summary>Indices (sorted ascending) of the labelled subset drawn from the given labels.</summary>
-    public static int[] Select(IReadOnlyList<long> labels, double fraction, SemiSupervisedSelection selection, Random random)
+    /// <param name="minPerClass">Per-class selection only: at least this many clips of each class (0, the reference rule, allows none).</param>
+    public static int[] Select(IReadOnlyList<long> labels, double fraction, SemiSupervisedSelection selection, Random random, int minPerClass = 0)
     {
         if (fraction is <= 0 or > 1) throw new ArgumentException($"fraction must lie in (0, 1], got {fraction}", nameof(fraction));
         return selection switch
         {
-            SemiSupervisedSelection.PerClass => PerClass(labels, fraction, random),
+            SemiSupervisedSelection.PerClass => PerClass(labels, fraction, random, minPerClass),
             SemiSupervisedSelection.Random => Sample(Enumerable.Range(0, labels.Count).ToArray(), (int)(labels.Count * fraction), random).Order().ToArray(),
             _ => throw new ArgumentOutOfRangeException(nameof(selection), selection, "expected PerClass or Random"),
         };
     }
 
     /// <summary>AimCLR's Semi feeder: per class, in order of first appearance, round(p·n_c) half to even.</summary>
-    private static int[] PerClass(IReadOnlyList<long> labels, double fraction, Random random)
+    private static int[] PerClass(IReadOnlyList<long> labels, double fraction, Random random, int minPerClass)
     {
         var byClass = new Dictionary<long, List<int>>();
         var order = new List<long>();
@@ -53,6 +54,7 @@ public static class SemiSupervised
         {
             var members = byClass[c];
             int take = (int)Math.Round(fraction * members.Count, MidpointRounding.ToEven);   // Python round()
+            take = Math.Min(members.Count, Math.Max(take, minPerClass));
             chosen.AddRange(Sample(members.ToArray(), take, random));
         }
         chosen.Sort();

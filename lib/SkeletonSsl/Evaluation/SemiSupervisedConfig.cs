@@ -16,6 +16,13 @@ public sealed record SemiSupervisedConfig
     public SemiSupervisedSelection Selection { get; init; } = SemiSupervisedSelection.PerClass;
     public int SelectionSeed { get; init; }
 
+    /// <summary>
+    /// Per-class selection: at least this many clips per class. 0 (the reference rule) for the Paper
+    /// profile; 1 for Smoke and Quick, whose synthetic classes hold a few dozen clips, so that
+    /// round(0.01·n_c) does not leave a class, or the whole subset, empty.
+    /// </summary>
+    public int MinPerClass { get; init; }
+
     public FineTuneConfig Training { get; init; } = new()
     {
         Recipe = new TrainingRecipe { Epochs = 150, BatchSize = 128, LearningRate = 0.05, Milestones = [40], Nesterov = true, WeightDecay = 0 },
@@ -34,5 +41,6 @@ public sealed record SemiSupervisedConfig
         Training = FineTuneConfig.Cmd,
     };
 
-    public SemiSupervisedConfig For(Profile profile) => this with { Training = Training.For(profile) };
+    public SemiSupervisedConfig For(Profile profile) =>
+        this with { Training = Training.For(profile), MinPerClass = profile == Profile.Paper ? MinPerClass : Math.Max(MinPerClass, 1) };
 }

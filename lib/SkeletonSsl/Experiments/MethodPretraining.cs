@@ -70,7 +70,11 @@ public static class MethodPretraining
                 losses = [.. result.Epochs.Select(e => e.Loss)];
             }
         }
-        else request.Log?.Invoke($"  reusing the finished run {dir}");
+        else
+        {
+            request.Log?.Invoke($"  reusing the finished run {dir}");
+            losses = MetricsLog.ReadLosses(dir);
+        }
         return new PretrainRun(request.Spec, dir, encoderPath, losses, device => PretrainRunFolder.LoadEncoder(dir, device));
     }
 

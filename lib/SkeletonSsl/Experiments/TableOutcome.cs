@@ -43,10 +43,13 @@ public sealed record TableOutcome(TableDefinition Table, TableRun Run, Compariso
                    .Where(f => kind is null || f.GetType().Name.StartsWith(kind, StringComparison.OrdinalIgnoreCase))
                    .Select(Charts.Of)];
 
-    /// <summary>Pre-training loss per epoch of every run behind the table.</summary>
-    public GenericChart LossCurves() =>
-        Charts.Curves(new CurveData("Pre-training loss per epoch", "epoch", "loss",
-            [.. Records.SelectMany(r => r.LossCurves).Where(c => c.X.Count > 0).DistinctBy(c => c.Name)]));
+    /// <summary>Pre-training loss per epoch of every run behind the table (an empty chart when none was recorded).</summary>
+    public GenericChart LossCurves()
+    {
+        List<CurveSeries> series = [.. Records.SelectMany(r => r.LossCurves).Where(c => c.X.Count > 0).DistinctBy(c => c.Name)];
+        if (series.Count == 0) series.Add(new CurveSeries("no pre-training loss recorded", [], []));
+        return Charts.Curves(new CurveData("Pre-training loss per epoch", "epoch", "loss", series));
+    }
 
     /// <summary>One line on what was reused, computed and unavailable.</summary>
     public string Summary =>

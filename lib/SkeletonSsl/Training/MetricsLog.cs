@@ -36,6 +36,20 @@ public sealed class MetricsLog
         }
     }
 
+    /// <summary>The loss column of a run's metrics.csv, one value per finished epoch (empty if there is none).</summary>
+    public static IReadOnlyList<double> ReadLosses(string runDirectory)
+    {
+        var path = Path.Combine(runDirectory, FileName);
+        if (!File.Exists(path)) return [];
+        var lines = File.ReadAllLines(path).Where(l => l.Length > 0).ToArray();
+        if (lines.Length == 0) return [];
+        int column = Array.IndexOf(lines[0].Split(','), "loss");
+        if (column < 0) throw new Data.DataFormatException(path, "expected a 'loss' column in the header", line: 1);
+        return [.. lines.Skip(1).Select((l, i) =>
+            double.TryParse(l.Split(',')[column], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var v)
+                ? v : throw new Data.DataFormatException(path, "expected a number", line: i + 2, field: "loss"))];
+    }
+
     public void Append(EpochMetrics m)
     {
         if (_header is null)

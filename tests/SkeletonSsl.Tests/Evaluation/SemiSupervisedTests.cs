@@ -25,6 +25,17 @@ public sealed class SemiSupervisedTests
     }
 
     [Fact]
+    public void Reduced_profiles_keep_at_least_one_clip_per_class_and_the_paper_profile_keeps_the_reference_rule()
+    {
+        long[] labels = [.. Enumerable.Range(0, 40).Select(i => (long)(i % 4))];          // 4 classes of 10 clips
+        Assert.Empty(SemiSupervised.Select(labels, 0.01, SemiSupervisedSelection.PerClass, new Random(0)));
+        var reduced = SemiSupervisedConfig.AimClr(0.01).For(Profile.Smoke);
+        var chosen = SemiSupervised.Select(labels, reduced.Fraction, reduced.Selection, new Random(0), reduced.MinPerClass);
+        Assert.Equal([0L, 1, 2, 3], chosen.Select(i => labels[i]).Order());
+        Assert.Equal(0, SemiSupervisedConfig.AimClr(0.01).For(Profile.Paper).MinPerClass);
+    }
+
+    [Fact]
     public void Random_selection_takes_the_truncated_fraction_of_the_whole_split()
     {
         var labels = Enumerable.Range(0, 1005).Select(i => (long)(i % 7)).ToArray();
