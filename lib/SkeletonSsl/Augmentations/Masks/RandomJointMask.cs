@@ -18,13 +18,6 @@ public sealed class RandomJointMask(double ratio = 0.6, bool perSample = false) 
 
     public bool PerSample { get; } = perSample;
 
-    public Tensor Apply(Tensor x, Generator g)
-    {
-        var result = Mask(x, g);
-        result.Mask.Dispose();
-        return result.Masked;
-    }
-
     /// <summary>x: (N, C, T, V, M) → (masked, keep-mask).</summary>
     public MaskResult Mask(Tensor x, Generator g)
     {

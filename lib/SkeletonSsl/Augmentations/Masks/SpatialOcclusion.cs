@@ -17,13 +17,6 @@ public sealed class SpatialOcclusion(OcclusionOptions? options = null) : IMaskin
 
     public OcclusionOptions Options { get; } = options ?? new OcclusionOptions();
 
-    public Tensor Apply(Tensor x, Generator g)
-    {
-        var result = Mask(x, g);
-        result.Mask.Dispose();
-        return result.Masked;
-    }
-
     /// <summary>The occluded copy of x, the same for the same seed: x (N, C, T, V, M) → (occluded, keep-mask).</summary>
     public MaskResult Occlude(Tensor x, long seed) => Mask(x, new Generator((ulong)seed));
 

@@ -20,13 +20,6 @@ public sealed class TopologyMask(double ratio = 0.6, int clips = 8) : IMasking
 
     public int Clips { get; } = clips > 0 ? clips : throw new ArgumentOutOfRangeException(nameof(clips), clips, "need at least one clip");
 
-    public Tensor Apply(Tensor x, Generator g)
-    {
-        var result = Mask(x, g);
-        result.Mask.Dispose();
-        return result.Masked;
-    }
-
     /// <summary>x: (N, C, T, V, M) with T a multiple of the clip count → (masked, keep-mask).</summary>
     public MaskResult Mask(Tensor x, Generator g)
     {
