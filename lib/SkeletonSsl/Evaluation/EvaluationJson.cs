@@ -1,3 +1,4 @@
+using SkeletonSsl.Data.Formats;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -25,9 +26,7 @@ public static class EvaluationJson
     /// <summary>Writes value to path atomically.</summary>
     public static void Write<T>(T value, string path)
     {
-        string tmp = $"{path}.tmp-{Environment.ProcessId}";
-        File.WriteAllText(tmp, Serialize(value));
-        File.Move(tmp, path, overwrite: true);
+        AtomicFile.WriteAllText(path, Serialize(value));
     }
 
     /// <summary>Reads a value written by <see cref="Write{T}"/>; malformed JSON raises a DataFormatException naming the file.</summary>

@@ -1,3 +1,4 @@
+using SkeletonSsl.Data.Formats;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -38,9 +39,7 @@ public static class ConfigJson
     /// <summary>Writes the JSON atomically ("&lt;path&gt;.tmp-&lt;pid&gt;", then a rename).</summary>
     public static void Write<T>(string path, T config)
     {
-        var tmp = $"{path}.tmp-{Environment.ProcessId}";
-        File.WriteAllText(tmp, Serialize(config));
-        File.Move(tmp, path, overwrite: true);
+        AtomicFile.WriteAllText(path, Serialize(config));
     }
 
     private static JsonSerializerOptions Create(bool indented) => new()

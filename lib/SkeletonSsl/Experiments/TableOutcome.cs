@@ -1,3 +1,4 @@
+using SkeletonSsl.Data.Formats;
 using Microsoft.Data.Analysis;
 using Plotly.NET;
 using SkeletonSsl.Reporting;
@@ -62,16 +63,9 @@ public sealed record TableOutcome(TableDefinition Table, TableRun Run, Compariso
         Directory.CreateDirectory(directory);
         string md = Path.Combine(directory, $"{Table.Id}.md"), csv = Path.Combine(directory, $"{Table.Id}.csv"),
                html = Path.Combine(directory, $"{Table.Id}.html");
-        WriteAtomically(md, $"# {Table.Title}\n\n{(Options.Data == DataKind.Synthetic || Options.Profile != Profile.Paper ? $"> {TableReport.SyntheticBanner}\n\n" : "")}{ToMarkdown()}");
-        WriteAtomically(csv, Comparison.ToCsv());
+        AtomicFile.WriteAllText(md, $"# {Table.Title}\n\n{(Options.Data == DataKind.Synthetic || Options.Profile != Profile.Paper ? $"> {TableReport.SyntheticBanner}\n\n" : "")}{ToMarkdown()}");
+        AtomicFile.WriteAllText(csv, Comparison.ToCsv());
         Page().Save(html);
         return (md, csv, html);
-    }
-
-    private static void WriteAtomically(string path, string text)
-    {
-        var tmp = $"{path}.tmp-{Environment.ProcessId}";
-        File.WriteAllText(tmp, text);
-        File.Move(tmp, path, overwrite: true);
     }
 }

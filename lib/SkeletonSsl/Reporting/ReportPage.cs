@@ -1,3 +1,4 @@
+using SkeletonSsl.Data.Formats;
 using System.Net;
 using System.Text;
 using Plotly.NET;
@@ -76,10 +77,7 @@ public sealed class ReportPage(string title)
     /// <summary>Writes the page atomically.</summary>
     public void Save(string path)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        var tmp = $"{path}.tmp-{Environment.ProcessId}";
-        File.WriteAllText(tmp, ToHtml());
-        File.Move(tmp, path, overwrite: true);
+        AtomicFile.WriteAllText(path, ToHtml());
     }
 
     private const string Style = """

@@ -1,3 +1,4 @@
+using SkeletonSsl.Data.Formats;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using SkeletonSsl.Data;
@@ -38,11 +39,7 @@ public sealed class ResultStore(string root)
     /// <summary>Writes the record atomically under its key.</summary>
     public void Save(ExperimentRecord record)
     {
-        var path = PathOf(record.Key);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var tmp = $"{path}.tmp-{Environment.ProcessId}";
-        File.WriteAllText(tmp, JsonSerializer.Serialize(record, Json));
-        File.Move(tmp, path, overwrite: true);
+        AtomicFile.WriteAllText(PathOf(record.Key), JsonSerializer.Serialize(record, Json));
     }
 
     /// <summary>Every stored record (all profiles, data kinds and seeds).</summary>

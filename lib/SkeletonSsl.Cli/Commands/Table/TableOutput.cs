@@ -1,3 +1,4 @@
+using SkeletonSsl.Data.Formats;
 using SkeletonSsl.Experiments;
 
 namespace SkeletonSsl.Cli.Commands.Table;
@@ -17,7 +18,7 @@ internal static class TableOutput
     public static void Print(TableOutcome outcome, string? htmlPath, string? csvPath)
     {
         PrintComparison(outcome);
-        if (csvPath is not null) Write(csvPath, outcome.Comparison.ToCsv());
+        if (csvPath is not null) AtomicFile.WriteAllText(csvPath, outcome.Comparison.ToCsv());
         if (htmlPath is not null)
         {
             outcome.Page().Save(htmlPath);
@@ -32,13 +33,5 @@ internal static class TableOutput
         foreach (var (spec, reason) in outcome.Run.Skipped.DistinctBy(s => s.Reason)) Console.WriteLine($"  not available: {reason} (e.g. {spec.Hash})");
         Console.WriteLine();
         Console.Write(outcome.ToMarkdown());
-    }
-
-    private static void Write(string path, string text)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        var tmp = $"{path}.tmp-{Environment.ProcessId}";
-        File.WriteAllText(tmp, text);
-        File.Move(tmp, path, overwrite: true);
     }
 }

@@ -1,3 +1,4 @@
+using SkeletonSsl.Data.Formats;
 namespace SkeletonSsl.Data.Splits;
 
 /// <summary>
@@ -36,9 +37,7 @@ public sealed record PkuSplitFile(IReadOnlyList<string> Train, IReadOnlyList<str
     /// <summary>Writes the file in the official layout (atomically).</summary>
     public void Write(string path)
     {
-        string tmp = path + $".tmp-{Environment.ProcessId}";
-        File.WriteAllText(tmp, "Training videos: \n" + string.Concat(Train.Select(v => v + ", ")) + "\nValidataion videos: \n" + string.Concat(Val.Select(v => v + ", ")) + "\n");
-        File.Move(tmp, path, overwrite: true);
+        AtomicFile.WriteAllText(path, "Training videos: \n" + string.Concat(Train.Select(v => v + ", ")) + "\nValidataion videos: \n" + string.Concat(Val.Select(v => v + ", ")) + "\n");
     }
 
     /// <summary>
