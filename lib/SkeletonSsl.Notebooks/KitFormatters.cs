@@ -1,5 +1,4 @@
 using System.Reflection;
-using System.Runtime.CompilerServices;
 using Microsoft.Data.Analysis;
 using Microsoft.DotNet.Interactive.Formatting;
 using Plotly.NET;
@@ -15,22 +14,13 @@ namespace SkeletonSsl.Notebooks;
 /// uses, and the one the headless executor uses): DataFrames as tables, Plotly charts as
 /// interactive figures with plotly.js inlined once per document, tensors as a shape/dtype summary,
 /// and any record (result rows, configs) as a key/value table. The setup cell calls
-/// <see cref="Register"/>.
+/// <see cref="Register"/>; inside a kernel <see cref="KernelHost"/> does it as soon as the kit loads.
 /// </summary>
 public static class KitFormatters
 {
     private static readonly object Gate = new();
     private static readonly HashSet<Type> RecordTypes = [];
     private static bool _registered;
-
-#pragma warning disable CA2255 // registering on first use inside a kernel is the point
-    /// <summary>Inside a .NET Interactive kernel the formatters register as soon as this library is first used.</summary>
-    [ModuleInitializer]
-    internal static void RegisterInKernel()
-    {
-        if (KernelDisplaySink.KernelAssembly is not null) Register();
-    }
-#pragma warning restore CA2255
 
     /// <summary>Registers the formatters once per process; later calls do nothing. Returns a short note.</summary>
     public static string Register()

@@ -5,9 +5,10 @@ using SkeletonSsl.Notebooks.Execution;
 namespace SkeletonSsl.Cli.Commands;
 
 /// <summary>
-/// <c>notebook run PATH [--profile smoke|quick|paper] [--out FILE]</c>: executes a notebook's C#
-/// cells headlessly (no kernel needed) and writes the notebook with its outputs. Exit code 0
-/// when every cell ran, 1 when a cell failed (its index and error are printed), 2 for bad input.
+/// <c>notebook run PATH [--profile smoke|quick|paper] [--out FILE]</c>: executes a notebook in the real .NET
+/// Interactive kernel (the version pinned in .config/dotnet-tools.json, in its own process, as VS Code or Jupyter
+/// would) and writes the notebook with its outputs. Exit code 0 when every cell ran, 1 when a cell failed (its index
+/// and error are printed), 2 for bad input.
 /// </summary>
 public sealed class NotebookRunCommand : ICliCommand
 {
@@ -25,7 +26,7 @@ public sealed class NotebookRunCommand : ICliCommand
         {
             Description = "Where to write the executed notebook (default: runs/notebooks/<path under notebooks/>).",
         };
-        var command = new Command("run", "Execute a notebook's C# cells in order without a kernel and save the outputs.")
+        var command = new Command("run", "Execute a notebook in the .NET Interactive kernel, cell by cell, and save the outputs into a copy.")
         {
             path, profile, output,
         };

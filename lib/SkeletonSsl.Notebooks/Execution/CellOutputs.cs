@@ -1,71 +1,78 @@
 using System.Text;
 using System.Text.Json.Nodes;
-using Microsoft.DotNet.Interactive.Formatting;
-using SkeletonSsl.Notebooks.Display;
 
 namespace SkeletonSsl.Notebooks.Execution;
 
 /// <summary>
-/// The outputs of one running cell in nbformat 4 shape, in the order they happened: console
-/// text as "stream" outputs, <c>display(...)</c> as "display_data", the trailing expression as
-/// "execute_result", a failure as "error". Values are rendered when displayed (as a kernel does),
-/// so a tensor disposed later still shows what it was.
+/// The outputs of one cell in nbformat 4 shape, built from the kernel's events in the order they came, as Jupyter
+/// stores them: console text as "stream" outputs (consecutive text of one stream merged), <c>display(...)</c> as
+/// "display_data" (updated in place when the kernel updates that display, e.g. a progress line), the trailing
+/// expression as "execute_result", a failure as "error".
 /// </summary>
-internal sealed class CellOutputs(TextWriter? echo) : IDisplaySink
+internal sealed class CellOutputs(TextWriter? echo)
 {
-    private readonly object _gate = new();
     private readonly List<JsonObject> _outputs = [];
+    private readonly Dictionary<string, JsonObject> _displays = [];
     private readonly StringBuilder _stream = new();
     private string _streamName = "stdout";
 
-    public bool IsHeadless => true;
-
     public IReadOnlyList<JsonObject> Outputs
     {
-        get { lock (_gate) { FlushStream(); return _outputs.ToArray(); } }
+        get { FlushStream(); return _outputs.ToArray(); }
     }
 
-    public void WriteStream(string name, string text)
+    /// <summary>Takes one kernel event (its type and body); events that carry no output are ignored.</summary>
+    public void Add(string type, JsonObject body, int executionCount)
     {
-        lock (_gate)
+        switch (type)
         {
-            if (name != _streamName) FlushStream();
-            _streamName = name;
-            _stream.Append(text);
+            case "StandardOutputValueProduced":
+                WriteStream("stdout", PlainText(body));
+                break;
+            case "StandardErrorValueProduced":
+                WriteStream("stderr", PlainText(body));
+                break;
+            case "DisplayedValueProduced":
+                var display = Bundle("display_data", body);
+                if (body["valueId"]?.GetValue<string>() is { } id) _displays[id] = display;
+                Append(display);
+                break;
+            case "DisplayedValueUpdated":
+                if (body["valueId"]?.GetValue<string>() is { } updated && _displays.TryGetValue(updated, out var shown))
+                    shown["data"] = Bundle("display_data", body)["data"]!.DeepClone();
+                else
+                    Append(Bundle("display_data", body));
+                break;
+            case "ReturnValueProduced":
+                var result = Bundle("execute_result", body);
+                result["execution_count"] = executionCount;
+                Append(result);
+                break;
         }
-        echo?.Write(text);
     }
 
-    public DisplayHandle Display(object? value, params string[] mimeTypes)
-    {
-        var output = new JsonObject { ["output_type"] = "display_data", ["data"] = Bundle(value, mimeTypes), ["metadata"] = new JsonObject() };
-        Add(output);
-        return new Handle(this, output, mimeTypes);
-    }
-
-    public void AddResult(object value, int executionCount) => Add(new JsonObject
-    {
-        ["output_type"] = "execute_result",
-        ["execution_count"] = executionCount,
-        ["data"] = Bundle(value, []),
-        ["metadata"] = new JsonObject(),
-    });
-
-    public void AddError(string name, string message, IEnumerable<string> traceback) => Add(new JsonObject
+    /// <summary>The cell's failure as Jupyter's "error" output.</summary>
+    public void AddError(string name, string message) => Append(new JsonObject
     {
         ["output_type"] = "error",
         ["ename"] = name,
         ["evalue"] = message,
-        ["traceback"] = new JsonArray(traceback.Select(l => (JsonNode)JsonValue.Create(l)).ToArray()),
+        ["traceback"] = new JsonArray(message.Split('\n').Select(l => (JsonNode)JsonValue.Create(l.TrimEnd('\r'))!).ToArray()),
     });
 
-    private void Add(JsonObject output)
+    private void WriteStream(string name, string text)
     {
-        lock (_gate)
-        {
-            FlushStream();
-            _outputs.Add(output);
-        }
+        if (text.Length == 0) return;
+        if (name != _streamName) FlushStream();
+        _streamName = name;
+        _stream.Append(text);
+        echo?.Write(text);
+    }
+
+    private void Append(JsonObject output)
+    {
+        FlushStream();
+        _outputs.Add(output);
     }
 
     private void FlushStream()
@@ -75,16 +82,21 @@ internal sealed class CellOutputs(TextWriter? echo) : IDisplaySink
         _stream.Clear();
     }
 
-    /// <summary>The value in each requested format (default: its preferred ones), always with text/plain.</summary>
-    internal static JsonObject Bundle(object? value, IReadOnlyCollection<string> mimeTypes)
+    private static JsonObject Bundle(string outputType, JsonObject body)
     {
-        IEnumerable<string> formats = mimeTypes.Count > 0 ? mimeTypes
-            : value is null ? [] : Formatter.GetPreferredMimeTypesFor(value.GetType());
         var data = new JsonObject();
-        foreach (var mime in formats.Append(PlainTextFormatter.MimeType).Distinct())
-            data[mime] = Lines(value.ToDisplayString(mime));
-        return data;
+        foreach (var value in body["formattedValues"]?.AsArray().OfType<JsonObject>() ?? [])
+        {
+            if (value["mimeType"]?.GetValue<string>() is { } mime && value["value"]?.GetValue<string>() is { } text)
+                data[mime] = Lines(text);
+        }
+        return new JsonObject { ["output_type"] = outputType, ["data"] = data, ["metadata"] = new JsonObject() };
     }
+
+    private static string PlainText(JsonObject body) => string.Concat(
+        (body["formattedValues"]?.AsArray().OfType<JsonObject>() ?? [])
+            .Where(v => v["mimeType"]?.GetValue<string>() == "text/plain")
+            .Select(v => v["value"]?.GetValue<string>() ?? ""));
 
     /// <summary>nbformat's multi-line string: a list of lines, each but the last ending in "\n".</summary>
     private static JsonArray Lines(string text)
@@ -99,14 +111,5 @@ internal sealed class CellOutputs(TextWriter? echo) : IDisplaySink
         }
         if (start < text.Length) lines.Add(text[start..]);
         return lines;
-    }
-
-    private sealed class Handle(CellOutputs owner, JsonObject output, string[] mimeTypes) : DisplayHandle
-    {
-        public override void Update(object? value)
-        {
-            var data = Bundle(value, mimeTypes);
-            lock (owner._gate) output["data"] = data;
-        }
     }
 }

@@ -1,162 +1,93 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Reflection;
-using Microsoft.CodeAnalysis.CSharp.Scripting;
-using Microsoft.CodeAnalysis.Scripting;
+using System.Text.RegularExpressions;
+using SkeletonSsl.Data;
 using SkeletonSsl.Experiments;
-using SkeletonSsl.Notebooks.Display;
 
 namespace SkeletonSsl.Notebooks.Execution;
 
 /// <summary>
-/// Runs a notebook's C# cells without a kernel, the way a .NET Interactive C# kernel would:
-/// in order, sharing state (each cell is a Roslyn script submission continuing the previous
-/// one), with <c>#r</c> lines resolved to the kit's own assemblies, <c>display(...)</c> and the
-/// value of a trailing expression as outputs, rendered through the same formatters. It stops at
-/// the first failing cell and writes the error into that cell's outputs.
-/// <para>Process-wide state is set for the run (SKELETONSSL_PROFILE, the current directory = the
-/// notebook's folder, as in a kernel), so runs in one process are serialised.</para>
+/// Runs a notebook in a real .NET Interactive kernel, out of process, as VS Code or Jupyter would: one kernel per
+/// run (<see cref="KernelProcess"/>), its working directory the notebook's folder, every code cell submitted in
+/// order to the kernel its metadata names (C# unless it says otherwise). What this adds to the kernel is only what a
+/// client does: the profile (SKELETONSSL_PROFILE in the kernel's environment), the outputs written back into a copy
+/// of the notebook, and a stop at the first failing cell, whose error is written into that cell's outputs.
+/// Runs share no process state, so several may run at once.
 /// </summary>
-public static class NotebookExecutor
+public static partial class NotebookExecutor
 {
-    private static readonly SemaphoreSlim Gate = new(1, 1);
-
-    /// <summary>Namespaces a .NET Interactive C# kernel imports for every cell.</summary>
-    private static readonly string[] KernelImports =
-        ["System", "System.IO", "System.Collections.Generic", "System.Linq", "System.Net.Http", "System.Text", "System.Threading.Tasks"];
-
-    private static readonly string[] FrameworkAssemblies =
-    [
-        "System.Runtime", "netstandard", "System.Console", "System.Linq", "System.Collections", "System.Collections.Concurrent",
-        "System.Linq.Expressions", "System.Text.RegularExpressions", "System.Net.Http", "System.Memory", "System.Text.Json",
-        "System.Runtime.Numerics", "System.ComponentModel.Primitives", "Microsoft.CSharp",
-    ];
-
     /// <summary>Loads and runs the notebook at <paramref name="path"/>.</summary>
-    public static Task<NotebookRunResult> RunAsync(string path, NotebookRunOptions? options = null, CancellationToken cancellation = default) =>
-        RunAsync(NotebookDocument.Load(path), Path.GetDirectoryName(Path.GetFullPath(path))!, options ?? new(), cancellation);
-
-    /// <summary>Runs <paramref name="notebook"/> with <paramref name="directory"/> as the current directory.</summary>
-    public static async Task<NotebookRunResult> RunAsync(NotebookDocument notebook, string directory, NotebookRunOptions options,
-        CancellationToken cancellation = default)
+    public static async Task<NotebookRunResult> RunAsync(string path, NotebookRunOptions? options = null, CancellationToken cancellation = default)
     {
-        await Gate.WaitAsync(cancellation);
-        string? previousProfile = Environment.GetEnvironmentVariable(Profiles.EnvironmentVariable);
-        string previousDirectory = Environment.CurrentDirectory;
+        options ??= new();
+        string full = Path.GetFullPath(path);
+        var notebook = NotebookDocument.Load(full);
+        string repository = Repository(full);
         var clock = Stopwatch.StartNew();
-        try
+        var environment = new Dictionary<string, string>
         {
-            ConsoleRouter.Install();
-            // A log that is the console itself must bypass the routers, or cell output would echo into itself.
-            options = options with { Log = ConsoleRouter.Unwrap(options.Log) };
-            KitFormatters.BeginDocument();
-            Environment.SetEnvironmentVariable(Profiles.EnvironmentVariable, options.Profile.ToString().ToLowerInvariant());
-            Environment.CurrentDirectory = directory;
-            var (run, skipped, failure) = await RunCellsAsync(notebook, options, cancellation);
-            if (options.OutputPath is { } output) notebook.Save(Path.GetFullPath(output, previousDirectory));
-            var result = new NotebookRunResult(notebook, options.OutputPath, run, skipped, failure, clock.Elapsed);
-            options.Log?.WriteLine(failure is null
-                ? $"{notebook.Source}: {run} cells ran in {clock.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s"
-                : $"{notebook.Source}: failed at {failure}");
-            return result;
-        }
-        finally
-        {
-            Environment.CurrentDirectory = previousDirectory;
-            Environment.SetEnvironmentVariable(Profiles.EnvironmentVariable, previousProfile);
-            Gate.Release();
-        }
-    }
-
-    private static async Task<(int Run, int Skipped, CellFailure? Failure)> RunCellsAsync(
-        NotebookDocument notebook, NotebookRunOptions options, CancellationToken cancellation)
-    {
+            [Profiles.EnvironmentVariable] = options.Profile.ToString().ToLowerInvariant(),
+        };
         foreach (var cell in notebook.Cells.Where(c => c.IsCode)) cell.SetOutputs(null, []);
-        var scriptOptions = BaseOptions();
-        var globals = new NotebookGlobals();
-        ScriptState<object>? state = null;
-        int count = 0, skipped = 0;
-        foreach (var cell in notebook.Cells.Where(c => c.IsCode))
+
+        int count = 0;
+        CellFailure? failure = null;
+        await using (var kernel = await KernelProcess.StartAsync(repository, Path.GetDirectoryName(full)!, environment, cancellation))
         {
-            cancellation.ThrowIfCancellationRequested();
-            var directives = CellDirectives.Parse(cell.Source, cell.MetadataLanguage, notebook.DefaultLanguage);
-            if (directives.Language != CellLanguage.CSharp)
+            foreach (var cell in notebook.Cells.Where(c => c.IsCode))
             {
-                skipped++;
-                options.Log?.WriteLine($"cell {cell.Index}: skipped ({directives.Language})");
-                continue;
-            }
-            count++;
-            var outputs = new CellOutputs(options.Log);
-            var clock = Stopwatch.StartNew();
-            CellFailure? failure = null;
-            using (NotebookDisplay.Use(outputs))
-            using (ConsoleRouter.Capture(outputs))
-            {
+                cancellation.ThrowIfCancellationRequested();
+                if (string.IsNullOrWhiteSpace(cell.Source)) continue;
+                count++;
+                var outputs = new CellOutputs(options.Log);
+                var cellClock = Stopwatch.StartNew();
+                string kernelName = cell.MetadataLanguage ?? notebook.DefaultLanguage;
+                string? error;
                 try
                 {
-                    if (directives.Unsupported.Count > 0)
-                        throw new CellException("UnsupportedDirective",
-                            $"the headless executor runs C# only and cannot honour: {string.Join(", ", directives.Unsupported)}");
-                    scriptOptions = AddReferences(scriptOptions, directives.References);
-                    state = state is null
-                        ? await CSharpScript.RunAsync<object>(directives.Code, scriptOptions, globals, typeof(NotebookGlobals), cancellation)
-                        : await state.ContinueWithAsync<object>(directives.Code, scriptOptions, cancellation);
-                    if (state.ReturnValue is { } value) outputs.AddResult(value, count);
+                    error = await kernel.SubmitAsync(cell.Source, kernelName, (type, body) => outputs.Add(type, body, count),
+                        options.CellTimeout ?? TimeSpan.FromHours(2), cancellation);
                 }
-                catch (CompilationErrorException e)
+                catch (Exception e) when (e is TimeoutException or InvalidOperationException)
                 {
-                    failure = Fail(cell, count, outputs, "CompilationError", string.Join("\n", e.Diagnostics.Select(d => d.ToString())), []);
+                    error = $"{e.GetType().Name}: {e.Message}";
                 }
-                catch (CellException e)
+                if (error is not null)
                 {
-                    failure = Fail(cell, count, outputs, e.Name, e.Message, []);
+                    string name = ErrorName(error);
+                    outputs.AddError(name, error);
+                    failure = new CellFailure(cell.Index, count, name, error);
                 }
-                catch (Exception e) when (e is not OperationCanceledException || !cancellation.IsCancellationRequested)
-                {
-                    var inner = e is TargetInvocationException { InnerException: { } i } ? i : e;
-                    failure = Fail(cell, count, outputs, inner.GetType().Name, inner.Message, inner.ToString().Split('\n'));
-                }
+                cell.SetOutputs(count, outputs.Outputs);
+                options.Log?.WriteLine($"cell {cell.Index} (In [{count}]): {(error is null ? "ok" : "FAILED")} " +
+                    $"{cellClock.Elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture)} s");
+                if (failure is not null) break;
             }
-            cell.SetOutputs(count, outputs.Outputs);
-            options.Log?.WriteLine($"cell {cell.Index} (In [{count}]): {(failure is null ? "ok" : "FAILED")} " +
-                $"{clock.Elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture)} s");
-            if (failure is not null) return (count, skipped, failure);
         }
-        return (count, skipped, null);
+        if (options.OutputPath is { } output) notebook.Save(output);
+        options.Log?.WriteLine(failure is null
+            ? $"{notebook.Source}: {count} cells ran in {clock.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s"
+            : $"{notebook.Source}: failed at {failure}");
+        return new NotebookRunResult(notebook, options.OutputPath, count, failure, clock.Elapsed);
     }
 
-    private static CellFailure Fail(NotebookCell cell, int count, CellOutputs outputs, string name, string message, IEnumerable<string> traceback)
+    /// <summary>The checkout holding the notebook, else the one around the working directory (its tool manifest pins the kernel).</summary>
+    private static string Repository(string notebook) =>
+        KernelTool.FindRepository(Path.GetDirectoryName(notebook)!) ?? KernelTool.FindRepository(Environment.CurrentDirectory)
+        ?? throw new DataFormatException(notebook,
+            "no .config/dotnet-tools.json (the pinned notebook kernel) above the notebook or the working directory; run it from a SkeletonSsl checkout");
+
+    /// <summary>"CompilationError" for compiler diagnostics, the exception's type for an exception, else "Error".</summary>
+    internal static string ErrorName(string message)
     {
-        outputs.AddError(name, message, traceback.Any() ? traceback : message.Split('\n'));
-        return new CellFailure(cell.Index, count, name, message);
+        if (CompilerDiagnostic().IsMatch(message)) return "CompilationError";
+        var exception = ExceptionType().Match(message);
+        return exception.Success ? exception.Groups[1].Value : "Error";
     }
 
-    /// <summary>One set of options for every cell: framework references, this library (for the globals), the kernel's imports.</summary>
-    private static ScriptOptions BaseOptions()
-    {
-        var framework = FrameworkAssemblies.Select(n => Assembly.Load(new AssemblyName(n)));
-        return ScriptOptions.Default
-            .WithReferences(framework.Append(typeof(object).Assembly).Append(typeof(NotebookGlobals).Assembly).Distinct())
-            .WithImports(KernelImports)
-            .WithEmitDebugInformation(false);
-    }
+    [GeneratedRegex(@"^\s*(\(\d+,\d+\): )?error CS\d+")]
+    private static partial Regex CompilerDiagnostic();
 
-    private static ScriptOptions AddReferences(ScriptOptions options, IReadOnlyList<string> references)
-    {
-        if (references.Count == 0) return options;
-        try
-        {
-            return options.AddReferences(references.SelectMany(KitAssemblies.Resolve).Distinct());
-        }
-        catch (ArgumentException e)
-        {
-            throw new CellException("ReferenceError", e.Message);
-        }
-    }
-
-    private sealed class CellException(string name, string message) : Exception(message)
-    {
-        public string Name { get; } = name;
-    }
+    [GeneratedRegex(@"^\s*(?:[A-Za-z_][\w]*\.)*([A-Za-z_]\w*(?:Exception|Error)):")]
+    private static partial Regex ExceptionType();
 }

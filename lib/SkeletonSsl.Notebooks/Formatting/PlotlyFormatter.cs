@@ -19,7 +19,7 @@ internal static class PlotlyFormatter
     public static void WriteHtml(GenericChart chart, TextWriter w)
     {
         if (Interlocked.Exchange(ref _jsEmitted, 1) == 0)
-            w.Write($"<script type=\"text/javascript\">{PlotlyJs.Value}</script>");
+            w.Write(PlotlyScript);
         var noReference = DisplayOptions.init(
             FSharpOption<string>.None, FSharpOption<string>.None, FSharpOption<string>.None,
             FSharpOption<Giraffe.ViewEngine.HtmlElements.XmlNode>.None,
@@ -28,6 +28,14 @@ internal static class PlotlyFormatter
             PlotlyJSReference.NoReference);
         w.Write(GenericChart.toChartHTML(GenericChart.addDisplayOptions(noReference, chart)));
     }
+
+    /// <summary>
+    /// plotly.js as a script that always defines <c>window.Plotly</c>. Its UMD wrapper registers an AMD module instead
+    /// when require.js is on the page (Jupyter's HTML export loads it), and the charts' <c>Plotly.newPlot</c> would
+    /// then find nothing; hiding <c>define</c>, <c>module</c> and <c>exports</c> from it keeps the global.
+    /// </summary>
+    internal static string PlotlyScript =>
+        $"<script type=\"text/javascript\">(function (define, module, exports) {{ {PlotlyJs.Value}\n}}).call(window);</script>";
 
     public static void WriteText(GenericChart chart, TextWriter w) =>
         w.Write($"Plotly chart ({chart.GetType().Name}); open the HTML output to see it");

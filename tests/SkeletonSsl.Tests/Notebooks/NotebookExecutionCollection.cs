@@ -1,8 +1,8 @@
 namespace SkeletonSsl.Tests.Notebooks;
 
 /// <summary>
-/// Notebook runs set process-wide state (SKELETONSSL_PROFILE, the current directory, Console
-/// writers), so their tests run alone, after the parallel ones.
+/// Tests that start notebook kernels: each kernel is a process that loads libtorch and trains, so they run one at a
+/// time, after the parallel tests, instead of oversubscribing the cores.
 /// </summary>
 [CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class NotebookExecutionCollection

@@ -1,198 +1,127 @@
 using System.Text.Json.Nodes;
 using SkeletonSsl.Experiments;
+using SkeletonSsl.Notebooks;
 using SkeletonSsl.Notebooks.Execution;
 
 namespace SkeletonSsl.Tests.Notebooks;
 
+/// <summary>The executor drives the real .NET Interactive kernel, out of process, over its stdio protocol.</summary>
 [Collection(NotebookExecutionCollection.Name)]
 public sealed class NotebookExecutorTests
 {
-    private const string Setup = """
-        #!csharp
-        #r "../lib/SkeletonSsl.Notebooks/bin/Debug/net10.0/SkeletonSsl.dll"
-        #r "../lib/SkeletonSsl.Notebooks/bin/Debug/net10.0/SkeletonSsl.Notebooks.dll"
-        #r "nuget: TorchSharp-cpu, 0.107.0"
-        #r "nuget: Plotly.NET.CSharp, 0.14.0"
-        #r "nuget: Microsoft.Data.Analysis"
-        using SkeletonSsl.Notebooks;
-        using TorchSharp;
-        using Microsoft.Data.Analysis;
-        KitFormatters.Register();
-        """;
-
-    private static async Task<(NotebookRunResult Result, JsonNode Written)> Run(Profile profile, params string[] cells)
+    private static async Task<(NotebookRunResult Result, JsonNode Written)> Run(string path)
     {
-        string path = TestNotebooks.Write(cells);
         string output = Path.Combine(Path.GetDirectoryName(path)!, "out", "test.ipynb");
-        var result = await NotebookExecutor.RunAsync(path, new NotebookRunOptions(profile, output));
+        var result = await NotebookExecutor.RunAsync(path, new NotebookRunOptions(Profile.Smoke, output, CellTimeout: TimeSpan.FromMinutes(10)));
         return (result, JsonNode.Parse(File.ReadAllText(output))!);
     }
 
     [Fact]
-    public async Task Cells_share_state_and_their_outputs_are_written_into_the_output_notebook()
+    public async Task Cells_share_state_in_one_kernel_and_every_kind_of_output_is_written_back()
     {
-        var (result, nb) = await Run(Profile.Smoke,
-            "md:# A test notebook",
-            Setup,
-            "var n = 3;\nvar frame = new DataFrame(new Int32DataFrameColumn(\"k\", Enumerable.Range(0, n)), new StringDataFrameColumn(\"name\", new[] { \"a\", \"b\", \"c\" }));",
-            "Console.WriteLine($\"n = {n}\");\ndisplay(frame);\ndisplay(torch.ones(2, n));",
-            "Plotly.NET.CSharp.Chart.Line<int, int, string>(x: new[] { 1, 2, 3 }, y: new[] { 4, 5, 6 })",
-            "fs:let x = 1",
-            "Plotly.NET.CSharp.Chart.Point<int, int, string>(x: new[] { 1 }, y: new[] { n })",
-            "n * 2");
+        string path = TestNotebooks.Write(
+            "md:# A notebook",
+            "var a = 20;\nConsole.WriteLine(\"from stdout\");\ndisplay(\"shown\");",
+            "a + 1",
+            "fs:printfn \"from F# %d\" (6 * 7)",
+            "Environment.GetEnvironmentVariable(\"SKELETONSSL_PROFILE\") + \" in \" + System.IO.Path.GetFileName(Environment.CurrentDirectory)");
+        string before = File.ReadAllText(path);
+
+        var (result, nb) = await Run(path);
 
         Assert.True(result.Succeeded, result.Failure?.ToString());
-        Assert.Equal(6, result.CellsRun);
-        Assert.Equal(1, result.CellsSkipped);
-        Assert.Equal(3, nb["cells"]![3]!["execution_count"]!.GetValue<int>());
-        Assert.Equal("n = 3\n", TestNotebooks.Text(nb, 3, "stream"));
-        string table = TestNotebooks.Text(nb, 3, "text/html");
-        Assert.Contains("<th>k</th><th>name</th>", table);
-        Assert.Contains("<td>2</td><td>c</td>", table);
-        Assert.Contains("Tensor[2, 3] float32 on cpu", TestNotebooks.Text(nb, 3, "text/plain"));
-        string firstChart = TestNotebooks.Text(nb, 4, "text/html"), secondChart = TestNotebooks.Text(nb, 6, "text/html");
-        Assert.Contains("Plotly.newPlot", firstChart);
-        Assert.Contains("plotly.js v", firstChart); // inlined once per document, so it renders offline
-        Assert.Contains("Plotly.newPlot", secondChart);
-        Assert.DoesNotContain("plotly.js v", secondChart);
-        Assert.DoesNotContain("<script src=", firstChart + secondChart);
-        Assert.Null(nb["cells"]![5]!["execution_count"]); // the F# cell is left alone
-        Assert.Equal("6", TestNotebooks.Text(nb, 7, "text/plain"));
-        Assert.Equal("execute_result", TestNotebooks.Outputs(nb, 7)[0]!["output_type"]!.GetValue<string>());
+        Assert.Equal(4, result.CellsRun);
+        Assert.Equal("from stdout\n", TestNotebooks.Text(nb, 1, "stream"));
+        Assert.Equal("shown", TestNotebooks.Text(nb, 1, "text/plain"));
+        Assert.Contains("<pre>21</pre>", TestNotebooks.Text(nb, 2, "text/html")); // the kernel formats numbers as HTML only
+        Assert.Equal(2, nb["cells"]![2]!["execution_count"]!.GetValue<int>());
+        Assert.Equal("execute_result", TestNotebooks.Outputs(nb, 2)[0]!["output_type"]!.GetValue<string>());
+        Assert.Equal("from F# 42\n", TestNotebooks.Text(nb, 3, "stream"));
+        // The kernel's working directory is the notebook's folder, as in VS Code and Jupyter; the profile is in its environment.
+        Assert.Equal($"smoke in {Path.GetFileName(Path.GetDirectoryName(path))}", TestNotebooks.Text(nb, 4, "text/plain"));
+        Assert.Equal(before, File.ReadAllText(path));
     }
 
     [Fact]
     public async Task A_failing_cell_stops_the_run_and_is_reported_with_its_index_and_error()
     {
-        var (result, nb) = await Run(Profile.Smoke,
-            "md:# Fails",
-            "var x = 1;",
-            "md:the next cell throws",
-            "if (x == 1) throw new InvalidOperationException(\"bad sample\");",
-            "x + 1");
+        string path = TestNotebooks.Write("md:# x", "1 + 1", "throw new ArgumentException(\"no such joint\");", "Console.WriteLine(\"never\");");
 
-        Assert.False(result.Succeeded);
-        Assert.Equal(3, result.Failure!.CellIndex);
-        Assert.Equal(2, result.Failure.ExecutionCount);
-        Assert.Equal("InvalidOperationException", result.Failure.ErrorName);
-        Assert.Contains("bad sample", result.Failure.Message);
-        var error = TestNotebooks.Outputs(nb, 3).Single()!;
+        var (result, nb) = await Run(path);
+
+        var failure = Assert.IsType<CellFailure>(result.Failure);
+        Assert.Equal(2, failure.CellIndex);
+        Assert.Equal(2, failure.ExecutionCount);
+        Assert.Equal("ArgumentException", failure.ErrorName);
+        Assert.Contains("no such joint", failure.Message);
+        Assert.StartsWith("cell 2 (In [2]): ArgumentException: ", failure.ToString());
+        var error = TestNotebooks.Outputs(nb, 2).Single()!;
         Assert.Equal("error", error["output_type"]!.GetValue<string>());
-        Assert.Equal("bad sample", error["evalue"]!.GetValue<string>());
-        Assert.Null(nb["cells"]![4]!["execution_count"]);
-        Assert.Empty(TestNotebooks.Outputs(nb, 4));
+        Assert.Equal("ArgumentException", error["ename"]!.GetValue<string>());
+        Assert.Empty(TestNotebooks.Outputs(nb, 3));
+        Assert.Null(nb["cells"]![3]!["execution_count"]);
     }
 
     [Fact]
     public async Task A_compilation_error_names_the_cell_and_the_line()
     {
-        var (result, _) = await Run(Profile.Smoke, "var a = 1;", "var b = a;\nvar c = missing + 1;");
+        var (result, _) = await Run(TestNotebooks.Write("var ok = 1;", "var x = 1;\nvar y = undefinedThing;"));
 
-        Assert.Equal(1, result.Failure!.CellIndex);
-        Assert.Equal("CompilationError", result.Failure.ErrorName);
-        Assert.Contains("(2,9): error CS0103", result.Failure.Message);
+        Assert.Equal("CompilationError", result.Failure?.ErrorName);
+        Assert.Equal(1, result.Failure?.CellIndex);
+        Assert.Contains("(2,9)", result.Failure?.Message);
+        Assert.Contains("undefinedThing", result.Failure?.Message);
     }
 
     [Fact]
-    public async Task The_profile_is_set_for_the_cells_and_restored_afterwards()
+    public async Task The_setup_cell_fails_with_one_sentence_outside_a_checkout_and_when_the_kit_is_not_built()
     {
-        string? before = Environment.GetEnvironmentVariable(Profiles.EnvironmentVariable);
-        var (result, nb) = await Run(Profile.Quick,
-            "#r \"../lib/SkeletonSsl.Notebooks/bin/Debug/net10.0/SkeletonSsl.dll\"\nSkeletonSsl.Experiments.Profiles.FromEnvironment(SkeletonSsl.Experiments.Profile.Paper)");
+        var (outside, _) = await Run(TestNotebooks.Write(NotebookSetupCell.Text));
+        Assert.Equal("InvalidOperationException", outside.Failure?.ErrorName);
+        Assert.Contains("This notebook is not inside a SkeletonSsl checkout: no Reproduce.sln above ", outside.Failure?.Message);
 
-        Assert.True(result.Succeeded, result.Failure?.ToString());
-        Assert.Equal("Quick", TestNotebooks.Text(nb, 0, "text/plain"));
-        Assert.Equal(before, Environment.GetEnvironmentVariable(Profiles.EnvironmentVariable));
+        string checkout = Path.GetDirectoryName(TestNotebooks.Write("1"))!;
+        File.WriteAllText(Path.Combine(checkout, "Reproduce.sln"), "");
+        Directory.CreateDirectory(Path.Combine(checkout, "notebooks", "Deeper"));
+        string path = Path.Combine(checkout, "notebooks", "Deeper", "n.ipynb");
+        File.WriteAllText(path, TestNotebooks.Json(NotebookSetupCell.Text));
+
+        var (unbuilt, _) = await Run(path);
+
+        Assert.Equal("InvalidOperationException", unbuilt.Failure?.ErrorName);
+        Assert.Contains($"The kit is not built: run `dotnet build Reproduce.sln` in {checkout}, then restart the kernel.", unbuilt.Failure?.Message);
     }
 
     [Fact]
-    public async Task References_outside_the_kit_are_a_clear_error()
+    public async Task With_the_kit_loaded_progress_updates_in_place_and_kit_values_render_with_the_kit_formatters()
     {
-        var (nuget, _) = await Run(Profile.Smoke, "#r \"nuget: Not.A.Kit.Package, 1.0.0\"\n1");
-        var (dll, _) = await Run(Profile.Smoke, "#r \"../somewhere/Unknown.Library.dll\"\n1");
-
-        Assert.Equal("ReferenceError", nuget.Failure!.ErrorName);
-        Assert.Contains("package Not.A.Kit.Package is not part of the kit", nuget.Failure.Message);
-        Assert.Contains("assembly Unknown.Library is not one of the kit's assemblies", dll.Failure!.Message);
-    }
-
-    [Fact]
-    public async Task Magic_commands_that_change_the_kernel_mid_cell_are_rejected()
-    {
-        var (result, _) = await Run(Profile.Smoke, "#!time\nvar a = 1;", "var b = 2;\n#!set --name b --value 3");
-
-        Assert.Equal(1, result.Failure!.CellIndex);
-        Assert.Equal("UnsupportedDirective", result.Failure.ErrorName);
-        Assert.Contains("#!set", result.Failure.Message);
-    }
-
-    [Fact]
-    public async Task Inline_progress_prints_plain_lines_and_display_handles_update_in_place()
-    {
-        var (result, nb) = await Run(Profile.Smoke,
-            Setup,
+        string path = TestNotebooks.WriteInRepository(
+            NotebookSetupCell.Text,
             """
             var progress = new InlineProgress<int>("epochs", e => $"epoch {e}/3", e => e / 3.0, TimeSpan.Zero);
             for (int e = 1; e <= 3; e++) progress.Report(e);
-            var shown = display("first");
-            shown.Update("second");
-            """);
+            """,
+            "SkeletonSsl.Skeletons.NtuLayout.BodyParts[3]",
+            "torch.zeros(2, 3)",
+            "using Plotly.NET.CSharp;\nChart.Line<int, int, string>(x: new[] { 1, 2, 3 }, y: new[] { 3, 1, 2 })",
+            "Chart.Point<int, int, string>(x: new[] { 1, 2 }, y: new[] { 2, 1 })");
+
+        var (result, nb) = await Run(path);
 
         Assert.True(result.Succeeded, result.Failure?.ToString());
-        Assert.Equal("epochs [ 33%] epoch 1/3\nepochs [ 67%] epoch 2/3\nepochs [100%] epoch 3/3\n", TestNotebooks.Text(nb, 1, "stream"));
-        Assert.Equal("second", TestNotebooks.Text(nb, 1, "text/plain"));
-    }
-
-    [Fact]
-    public async Task Kit_records_render_as_key_value_tables()
-    {
-        var (result, nb) = await Run(Profile.Smoke, Setup, "SkeletonSsl.Skeletons.NtuLayout.BodyParts[3]");
-
-        Assert.True(result.Succeeded, result.Failure?.ToString());
-        Assert.Contains("<td>Name</td><td>RightLeg</td>", TestNotebooks.Text(nb, 1, "text/html"));
-        Assert.Contains("<td>Joints</td><td>[16, 17, 18, 19]</td>", TestNotebooks.Text(nb, 1, "text/html"));
-    }
-
-    [Fact]
-    public async Task Without_an_output_path_nothing_is_written_and_the_source_is_untouched()
-    {
-        string path = TestNotebooks.Write("1 + 1");
-        string before = File.ReadAllText(path);
-
-        var result = await NotebookExecutor.RunAsync(path, new NotebookRunOptions(Profile.Smoke));
-
-        Assert.True(result.Succeeded);
-        Assert.Equal("2", string.Concat(result.Notebook.Cells[0].Outputs[0]["data"]!["text/plain"]!.AsArray().Select(l => l!.GetValue<string>())));
-        Assert.Equal(before, File.ReadAllText(path));
-        Assert.Single(Directory.GetFiles(Path.GetDirectoryName(path)!));
-    }
-
-    [Fact]
-    public async Task A_log_on_the_console_receives_cell_output_once_and_the_cell_keeps_it()
-    {
-        await NotebookExecutor.RunAsync(TestNotebooks.Write("1"), new NotebookRunOptions(Profile.Smoke)); // the console is now routed
-        var log = Console.Out;
-
-        var result = await NotebookExecutor.RunAsync(TestNotebooks.Write("Console.WriteLine(\"hello\");"), new NotebookRunOptions(Profile.Smoke, Log: log));
-
-        Assert.True(result.Succeeded, result.Failure?.ToString());
-        var stream = Assert.Single(result.Notebook.Cells[0].Outputs);
-        Assert.Equal("hello\n", string.Concat(stream["text"]!.AsArray().Select(l => l!.GetValue<string>())));
-    }
-
-    [Fact]
-    public async Task Inline_progress_coalesces_frequent_reports_but_shows_the_first_and_the_last()
-    {
-        var (result, nb) = await Run(Profile.Smoke,
-            Setup,
-            """
-            using (var withFraction = new InlineProgress<int>("samples", i => $"{i}/1000", i => i / 1000.0, TimeSpan.FromHours(1)))
-                for (int i = 1; i <= 1000; i++) withFraction.Report(i);
-            using (var withoutFraction = new InlineProgress<int>("files", i => $"file {i}", minInterval: TimeSpan.FromHours(1)))
-                for (int i = 1; i <= 50; i++) withoutFraction.Report(i);
-            """);
-
-        Assert.True(result.Succeeded, result.Failure?.ToString());
-        Assert.Equal("samples [  0%] 1/1000\nsamples [100%] 1000/1000\nfiles: file 1\nfiles: file 50\n", TestNotebooks.Text(nb, 1, "stream"));
+        Assert.Contains("profile Smoke", TestNotebooks.Text(nb, 0, "text/plain"));
+        // One display, updated in place by each report (a kernel's DisplayedValueUpdated), showing the last one.
+        var progress = Assert.Single(TestNotebooks.Outputs(nb, 1));
+        Assert.Equal("display_data", progress!["output_type"]!.GetValue<string>());
+        Assert.Equal("epochs [100%] epoch 3/3", TestNotebooks.Text(nb, 1, "text/plain"));
+        Assert.Contains("<td>Name</td><td>RightLeg</td>", TestNotebooks.Text(nb, 2, "text/html"));
+        Assert.Contains("<code>Tensor[2, 3] float32 on cpu", TestNotebooks.Text(nb, 3, "text/html"));
+        // plotly.js travels with the first chart of the kernel's document only, and no chart asks a CDN for it.
+        string first = TestNotebooks.Text(nb, 4, "text/html"), second = TestNotebooks.Text(nb, 5, "text/html");
+        Assert.Contains("plotly.js v", first);
+        Assert.Contains("Plotly.newPlot", first);
+        Assert.DoesNotContain("plotly.js v", second);
+        Assert.Contains("Plotly.newPlot", second);
+        Assert.DoesNotMatch("<script[^>]*src=", first + second);
     }
 }

@@ -16,7 +16,7 @@ public sealed class NotebookRunCommandTests
         string output = Path.Combine(Path.GetDirectoryName(path)!, "executed.ipynb");
 
         Assert.Equal(0, Cli("notebook", "run", path, "--profile", "smoke", "--out", output));
-        Assert.Equal("21", TestNotebooks.Text(JsonNode.Parse(File.ReadAllText(output))!, 1, "text/plain"));
+        Assert.Contains("<pre>21</pre>", TestNotebooks.Text(JsonNode.Parse(File.ReadAllText(output))!, 1, "text/html"));
     }
 
     [Fact]

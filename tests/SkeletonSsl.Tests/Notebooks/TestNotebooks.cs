@@ -54,6 +54,19 @@ internal static class TestNotebooks
         return path;
     }
 
+    /// <summary>
+    /// Writes the notebook into a fresh folder below the repository's git-ignored runs/ (so that its setup cell finds
+    /// the checkout and the built kit) and returns its path.
+    /// </summary>
+    public static string WriteInRepository(params string[] cells)
+    {
+        string dir = Path.Combine(RepositoryFiles.Root, "runs", "test-notebooks", Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(dir);
+        string path = Path.Combine(dir, "test.ipynb");
+        File.WriteAllText(path, Json(cells));
+        return path;
+    }
+
     /// <summary>The outputs of cell <paramref name="index"/> of a written notebook.</summary>
     public static JsonArray Outputs(JsonNode notebook, int index) => notebook["cells"]![index]!["outputs"]!.AsArray();
 
