@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Prepares a fresh Linux machine for the kit: checks the .NET 10 SDK and restores the solution.
+# Prepares a fresh Linux machine for the kit: checks the .NET 10 SDK, installs what the notebook tests drive (Jupyter's
+# client and nbconvert, headless Chromium) where apt-get is available, installs the pinned notebook kernel (a local
+# dotnet tool, .config/dotnet-tools.json), registers it with Jupyter and restores the solution.
 # The native libstdc++ compatibility step needs no action here: the library applies it at run time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -8,4 +10,25 @@ if ! command -v dotnet >/dev/null 2>&1 || ! dotnet --list-sdks | grep -q '^10\.'
   echo "  apt-get install -y dotnet-sdk-10.0   (after adding Microsoft's package feed)" >&2
   exit 1
 fi
+
+# Jupyter (to run notebooks as a Jupyter user does, and export them to HTML) and Chromium (to look at the pages).
+packages=(jupyter-nbconvert python3-nbclient python3-ipykernel chromium)
+missing=()
+command -v jupyter-nbconvert >/dev/null 2>&1 && /usr/bin/python3 -c 'import nbclient' >/dev/null 2>&1 || missing+=(jupyter-nbconvert python3-nbclient python3-ipykernel)
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+if [ ${#missing[@]} -gt 0 ]; then
+  if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  else
+    echo "warning: install ${packages[*]} (Debian/Ubuntu names) for the notebook browser and Jupyter tests" >&2
+  fi
+fi
+
+# The notebook kernel, pinned as a local tool, and its Jupyter kernel spec (".NET (C#)", name .net-csharp).
+dotnet tool restore
+if command -v jupyter >/dev/null 2>&1 && ! jupyter kernelspec list 2>/dev/null | grep -q '\.net-csharp'; then
+  dotnet tool run dotnet-interactive -- jupyter install
+fi
+
 dotnet restore Reproduce.sln "$@"
