@@ -65,8 +65,8 @@ public sealed class ModelEmbedCommand : ICliCommand
             if (keyed.Count == 0)
                 throw new DataFormatException(weightsPath, $"no tensor key starts with the prefix '{prefix}'; first keys: {string.Join(", ", tensors.Keys.Take(5))}");
             using SkeletonEncoder encoder = kind == "stgcn"
-                ? new StGcnEncoder(EncoderCheckpointShapes.InferStGcn(keyed, options.StGcn(r)))
-                : new GruEncoder(ExplicitGru(EncoderCheckpointShapes.InferGru(keyed), options.Gru(r), r.GetValue(options.Hidden) is not null));
+                ? new StGcnEncoder(Inferred(weightsPath, () => EncoderCheckpointShapes.InferStGcn(keyed, options.StGcn(r))))
+                : new GruEncoder(ExplicitGru(Inferred(weightsPath, () => EncoderCheckpointShapes.InferGru(keyed)), options.Gru(r), r.GetValue(options.Hidden) is not null));
             // Features need only the backbone; the projection needs the checkpoint's head too.
             var load = new StateDictLoadOptions { Prefix = prefix, Ignore = projection ? [] : ["fc."] };
             var report = StateDictLoader.Load(encoder, tensors, load, weightsPath);
@@ -99,6 +99,13 @@ public sealed class ModelEmbedCommand : ICliCommand
         {
             foreach (var t in tensors.Values) t.Dispose();
         }
+    }
+
+    /// <summary>Shape inference knows the tensors, not where they came from: its complaints are about the weights file.</summary>
+    private static T Inferred<T>(string weightsPath, Func<T> infer)
+    {
+        try { return infer(); }
+        catch (ArgumentException e) { throw new DataFormatException(weightsPath, e.Message, inner: e); }
     }
 
     private static GruEncoderConfig ExplicitGru(GruEncoderConfig inferred, GruEncoderConfig stated, bool hiddenGiven)

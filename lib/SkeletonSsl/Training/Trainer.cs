@@ -106,7 +106,7 @@ public sealed class Trainer
                              .cpu().data<double>().ToArray();
                 if (!double.IsFinite(values[0]))
                     throw new NonFiniteLossException(epoch, step + 1, values[0], lastCheckpoint,
-                        string.Join(", ", output.Terms.Select((t, i) => $"{t.Key} = {values[i + 1]:G4}")));
+                        string.Join(", ", output.Terms.Select((t, i) => $"{t.Key} = {values[i + 1]:G4}")), _runDirectory);
 
                 optimizer.zero_grad();
                 output.Loss.backward();
