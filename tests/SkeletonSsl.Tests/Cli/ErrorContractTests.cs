@@ -22,7 +22,8 @@ public sealed class ErrorContractTests : IDisposable
 
     public static TheoryData<string> Cases =>
     [
-        "missing-file", "malformed-file", "bad-option-value", "disk-full", "checkpoint-mismatch", "shape-inference", "resume-with-other-settings",
+        "missing-file", "malformed-file", "bad-option-value", "file-in-the-way", "user-folder-in-the-way",
+        "output-inside-input", "disk-full", "checkpoint-mismatch", "shape-inference", "resume-with-other-settings",
         "non-finite-loss",
     ];
 
@@ -55,10 +56,20 @@ public sealed class ErrorContractTests : IDisposable
                 return (["data", "inspect", _dir.File("bad.npy")], "bad.npy");
             case "bad-option-value":
                 return (["data", "synth", "--out", _dir.File("s"), "--format", "kinetics"], "--format");
+            case "file-in-the-way":
+                File.WriteAllText(_dir.File("thesis.txt"), "thesis");
+                return (["data", "synth", "--out", _dir.File("thesis.txt"), "--size", "smoke"], "thesis.txt");
+            case "user-folder-in-the-way":
+                Directory.CreateDirectory(_dir.File("u"));
+                File.WriteAllText(Path.Combine(_dir.File("u"), "thesis.txt"), "thesis");
+                return (["data", "synth", "--out", _dir.File("u"), "--size", "smoke"], _dir.File("u"));
+            case "output-inside-input":
+                Directory.CreateDirectory(_dir.File("raw"));
+                return (["data", "prepare", "--dataset", "ntu60", "--raw", _dir.File("raw"), "--pipeline", "aimclr", "--out", Path.Combine(_dir.File("raw"), "store")], "store");
             case "disk-full":
                 // The temporary file the atomic write will open is a link to /dev/full: every write fails with ENOSPC.
                 if (!File.Exists("/dev/full")) return ([], "");
-                File.CreateSymbolicLink($"{_dir.File("fig.html")}.tmp-{Environment.ProcessId}", "/dev/full");
+                File.CreateSymbolicLink(AtomicFile.TempPath(_dir.File("fig.html")), "/dev/full");
                 return (["data", "show", "--input", clip, "--out", _dir.File("fig.html")], "fig.html");
             case "checkpoint-mismatch":
                 var (tensors, _) = SafeTensors.Read(PyTorchParityTests.Fixture("stgcn_small.safetensors"));
@@ -130,13 +141,16 @@ public sealed class ErrorContractTests : IDisposable
 
     [Theory]
     [InlineData(typeof(UnauthorizedAccessException))]
+    [InlineData(typeof(OutputConflictException))]
     [InlineData(typeof(NonFiniteLossException))]
-    public void Permission_problems_and_non_finite_losses_are_the_users_to_fix(Type type)
+    public void Permission_problems_conflicts_and_non_finite_losses_are_the_users_to_fix(Type type)
     {
         // Reached through the CLI above where this system allows; a root user is never refused access.
         Exception e = type == typeof(NonFiniteLossException)
             ? new NonFiniteLossException(2, 1, double.NaN, null, "infonce = NaN")
-            : new UnauthorizedAccessException("Access to the path '/data/out' is denied.");
+            : type == typeof(OutputConflictException)
+                ? new OutputConflictException("/data/out", "is a file")
+                : new UnauthorizedAccessException("Access to the path '/data/out' is denied.");
         Assert.Equal(CliRun.BadInput, Report(new AggregateException(e)).Code);
     }
 
