@@ -120,8 +120,8 @@ public static class AtomicFile
     /// <summary>
     /// Removes what killed writers left in <paramref name="directory"/>: entries named "&lt;name&gt;.tmp-&lt;pid&gt;"
     /// (partial files and staging folders) and "&lt;name&gt;.old-&lt;pid&gt;" (a replaced folder), for a process id
-    /// that is no longer running, or that is this process (its own writes are never in flight while it starts
-    /// one). An old folder whose replacement never arrived is renamed back instead. With
+    /// that is no longer running (a live writer's work in progress is never touched, this process's included).
+    /// An old folder whose replacement never arrived is renamed back instead. With
     /// <paramref name="name"/>, only the leftovers of that one entry. Returns how many entries were dealt with.
     /// </summary>
     public static int RemoveStale(string directory, string? name = null)
@@ -132,7 +132,7 @@ public static class AtomicFile
         {
             if (!TryParseLeftover(Path.GetFileName(path), out string target, out bool old, out int pid)) continue;
             if (name is not null && target != name) continue;
-            if (pid != Environment.ProcessId && IsRunning(pid)) continue;
+            if (IsRunning(pid)) continue;
             string final = Path.Combine(directory, target);
             try
             {
