@@ -25,7 +25,8 @@ public sealed class ModelEmbedCommand : ICliCommand
         var options = new EncoderOptions();
         var weights = new Option<string>("--weights") { Description = "Weights: a .safetensors file or a PyTorch torch.save (.pt/.pth) checkpoint.", Required = true };
         var input = new Option<string>("--input") { Description = "Input .npy: ST-GCN N×3×T×25×2; GRU N×T×150 (index 6v+2c+m) or N×3×T×25×2.", Required = true };
-        var output = new Option<string>("--output") { Description = "Output .npy (float32).", Required = true };
+        var output = new Option<string>("--output") { Description = "Output .npy (float32); an existing file is replaced only with --force.", Required = true };
+        var force = new Option<bool>("--force") { Description = "Replace the output file even if it is not the kit's own output of this command (the inputs never)." };
         var layer = new Option<string>("--output-layer") { Description = "feature (N×256 or N×2048) or projection (the head fc: N×128, or logits).", DefaultValueFactory = _ => "feature" };
         var prefix = new Option<string>("--prefix") { Description = "Key prefix to select and strip, e.g. encoder_q. for a whole pre-training checkpoint ('module.' is always stripped).", DefaultValueFactory = _ => "" };
         var batch = new Option<int>("--batch-size") { Description = "Clips per forward pass.", DefaultValueFactory = _ => 64 };
@@ -37,8 +38,13 @@ public sealed class ModelEmbedCommand : ICliCommand
         command.Options.Add(layer);
         command.Options.Add(prefix);
         command.Options.Add(batch);
-        command.SetAction(r => CliRun.Guard(() => Run(options, r, r.GetValue(weights)!, r.GetValue(input)!, r.GetValue(output)!,
-            r.GetValue(layer)!, r.GetValue(prefix)!, r.GetValue(batch))));
+        command.Options.Add(force);
+        command.SetAction(r => CliRun.Guard(() =>
+        {
+            // An .npy has no room for a mark of who wrote it: any existing file is the user's until --force says otherwise.
+            OutputGuard.File(r.GetValue(output)!, "a features array", null, r.GetValue(force), r.GetValue(weights), r.GetValue(input));
+            return Run(options, r, r.GetValue(weights)!, r.GetValue(input)!, r.GetValue(output)!, r.GetValue(layer)!, r.GetValue(prefix)!, r.GetValue(batch));
+        }));
         return command;
     }
 

@@ -117,4 +117,89 @@ public sealed class OutputSafetyTests
         Assert.Equal(0, Synth(set, "--force").Code);              // the next start clears what the kills left
         Assert.Equal(["s"], Directory.GetFileSystemEntries(dir.Path).Select(Path.GetFileName));
     }
+
+    private static string Clip(TempDir dir)
+    {
+        string path = dir.File("clip.npy");
+        using var x = TorchSharp.torch.randn([1, 3, 10, 25, 2], generator: new TorchSharp.torch.Generator(3));
+        SkeletonSsl.Data.Formats.Npy.Write(path, x);
+        return path;
+    }
+
+    [Fact]
+    public void Data_show_replaces_its_own_page_but_not_a_users_file_or_its_input()
+    {
+        SkeletonSsl.Training.NativeRuntime.EnsureInitialised();
+        using var dir = new TempDir();
+        string clip = Clip(dir), page = dir.File("fig.html"), mine = dir.File("mine.html");
+        Assert.Equal(0, CliHarness.Run("data", "show", "--input", clip, "--out", page).Code);
+        Assert.Equal(0, CliHarness.Run("data", "show", "--input", clip, "--out", page).Code);
+        File.WriteAllText(mine, "<html>my page</html>");
+        var (code, _, err) = CliHarness.Run("data", "show", "--input", clip, "--out", mine);
+        Assert.Equal(CliRun.BadInput, code);
+        AssertOneLineNaming(err, mine);
+        Assert.Equal("<html>my page</html>", File.ReadAllText(mine));
+        Assert.Equal(0, CliHarness.Run("data", "show", "--input", clip, "--out", mine, "--force").Code);
+        Assert.Equal(CliRun.BadInput, CliHarness.Run("data", "show", "--input", clip, "--out", clip, "--force").Code);
+        Assert.True(SkeletonSsl.Data.Formats.Npy.ReadTensor(clip).dim() == 5);
+    }
+
+    [Fact]
+    public void Model_embed_replaces_an_existing_output_only_with_force_and_never_its_input()
+    {
+        using var dir = new TempDir();
+        string output = dir.File("y.npy");
+        File.WriteAllText(output, "my array");
+        string[] embed = ["model", "embed", "--encoder", "stgcn", "--weights", Encoders.PyTorchParityTests.Fixture("stgcn_small.safetensors"),
+                          "--input", Encoders.PyTorchParityTests.Fixture("stgcn_input.npy"), "--output", output];
+        var (code, _, err) = CliHarness.Run(embed);
+        Assert.Equal(CliRun.BadInput, code);
+        AssertOneLineNaming(err, output);
+        Assert.Equal("my array", File.ReadAllText(output));
+        Assert.Equal(0, CliHarness.Run([.. embed, "--force"]).Code);
+        Assert.Equal(CliRun.BadInput, CliHarness.Run([.. embed[..^1], Encoders.PyTorchParityTests.Fixture("stgcn_input.npy"), "--force"]).Code);
+    }
+
+    private static string Notebook(string path, string source)
+    {
+        File.WriteAllText(path, $$"""
+            {"cells": [{"cell_type": "code", "execution_count": null, "metadata": {}, "outputs": [], "source": ["{{source}}"]}],
+             "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
+            """);
+        return path;
+    }
+
+    [Fact]
+    public void Notebook_run_writes_over_an_executed_copy_of_the_same_notebook_only()
+    {
+        using var dir = new TempDir();
+        string notebook = Notebook(dir.File("a.ipynb"), "1 + 1"), other = Notebook(dir.File("b.ipynb"), "2 + 2");
+        Assert.True(SkeletonSsl.Cli.Commands.NotebookRunCommand.IsCopyOf(Notebook(dir.File("copy.ipynb"), "1 + 1"), notebook));
+        Assert.False(SkeletonSsl.Cli.Commands.NotebookRunCommand.IsCopyOf(other, notebook));
+        var (code, _, err) = CliHarness.Run("notebook", "run", notebook, "--out", other);
+        Assert.Equal(CliRun.BadInput, code);
+        AssertOneLineNaming(err, other);
+        Assert.Contains("2 + 2", File.ReadAllText(other));
+        Assert.Equal(CliRun.BadInput, CliHarness.Run("notebook", "run", notebook, "--out", notebook, "--force").Code);
+    }
+
+    [Fact]
+    public void Table_outputs_refuse_a_users_folder_and_files()
+    {
+        using var dir = new TempDir();
+        string mine = dir.File("mine");
+        Directory.CreateDirectory(mine);
+        File.WriteAllText(Path.Combine(mine, "thesis.txt"), "thesis");
+        var (code, _, err) = CliHarness.Run("table", "run", "aimclr-table6", "--profile", "smoke", "--out", mine);
+        Assert.Equal(CliRun.BadInput, code);
+        AssertOneLineNaming(err, mine);
+        Assert.Equal(["thesis.txt"], Directory.GetFileSystemEntries(mine).Select(Path.GetFileName));
+        string csv = Path.Combine(mine, "thesis.txt");
+        (code, _, err) = CliHarness.Run("table", "show", "aimclr-table6", "--results", dir.File("results"), "--csv", csv);
+        Assert.Equal(CliRun.BadInput, code);
+        Assert.Equal("thesis", File.ReadAllText(csv));
+        string own = dir.File("t.csv");
+        Assert.Equal(0, CliHarness.Run("table", "show", "aimclr-table6", "--results", dir.File("results"), "--csv", own).Code);
+        Assert.Equal(0, CliHarness.Run("table", "show", "aimclr-table6", "--results", dir.File("results"), "--csv", own).Code);
+    }
 }
