@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using SkeletonSsl.Data.Formats;
 using SkeletonSsl.Reporting;
 using SkeletonSsl.Tables;
 
@@ -54,6 +55,9 @@ public sealed class Runner(Catalog catalog, ResultStore store, RunnerOptions opt
                     reused.Add(spec);
                     continue;
                 }
+                // Half-written files of an evaluation or a result that a killed run left.
+                AtomicFile.RemoveStale(outDir);
+                AtomicFile.RemoveStale(Path.GetDirectoryName(store.PathOf(key))!);
                 options.Log?.Invoke($"[{table.Id}] running {spec.Hash}: {spec}");
                 records[spec] = RunOne(spec, outDir);
                 store.Save(records[spec]);

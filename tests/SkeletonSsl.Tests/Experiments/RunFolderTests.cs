@@ -118,27 +118,60 @@ public sealed class RunFolderTests : IDisposable
         Assert.Equal(runs[0].Result.LossCurve, runs[1].Result.LossCurve);
     }
 
+    private string SmokeStore()
+    {
+        string store = Path.Combine(_root, "store");
+        if (Directory.Exists(store)) return store;
+        using var data = TestViews.Clips(32, frames: 50);
+        using var writer = new PreparedStoreWriter(store);
+        writer.AddPart("xsub", "train", data, new long[32], [.. Enumerable.Range(0, 32).Select(i => $"c{i}")], 1);
+        writer.Commit("ntu60", "aimclr", "1", ["a"], 50, new PreparedProvenance("test", DateTimeOffset.UnixEpoch, "test", new Dictionary<string, string>(), 0, []));
+        return store;
+    }
+
+    /// <summary>Waits until the child process holds the run's lock and has written its first record.</summary>
+    private static void WaitUntilTraining(System.Diagnostics.Process child, string dir, int epochs)
+    {
+        var deadline = DateTime.UtcNow.AddMinutes(3);
+        while (!(File.Exists(Path.Combine(dir, PretrainRunFolder.InfoFile)) && RunLock.IsHeld(dir) == true
+                 && PretrainRunFolder.ReadInfo(dir).EpochsDone >= epochs))
+        {
+            Assert.False(child.HasExited, "the child pretrain ended early");
+            Assert.True(DateTime.UtcNow < deadline, "the child pretrain made no progress");
+            Thread.Sleep(50);
+        }
+    }
+
+    [Fact]
+    [Trait("Category", "Kill")]
+    public void A_second_process_waits_for_the_one_training_the_run_and_then_reuses_its_result()
+    {
+        NativeRuntime.EnsureInitialised();
+        string store = SmokeStore(), dir = Dir("two-processes");
+        const int epochs = 6;
+        using var child = CliProcess.Start("pretrain", "--method", "skeletonclr", "--data", store, "--profile", "smoke", "--out", dir,
+                                           "--epochs", epochs.ToString(), "--device", "cpu");
+        WaitUntilTraining(child, dir, epochs: 0);
+        Assert.Equal(PretrainRunInfo.Running, PretrainRunFolder.ReadInfo(dir).Status);
+        var config = PretrainPresets.Create("skeletonclr", Profile.Smoke);
+        var second = Pretraining.Run(config with { Training = config.Training with { Epochs = epochs } },
+                                     PreparedStore.Open(store).Load("xsub", "train"), dir, resume: true, device: CPU);
+        Assert.True(second.AlreadyFinished, "the second process trained the run again");
+        Assert.Equal(epochs, second.Info.EpochsDone);
+        Assert.Equal(child.Id, second.Info.Pid);
+        child.WaitForExit();
+        Assert.Equal(0, child.ExitCode);
+    }
+
     [Fact]
     [Trait("Category", "Kill")]
     public void A_killed_run_reads_as_interrupted_and_the_next_start_clears_its_leftovers_and_finishes_it()
     {
         NativeRuntime.EnsureInitialised();
-        string store = Path.Combine(_root, "store"), dir = Dir("killed");
-        using (var data = TestViews.Clips(32, frames: 50))
-        using (var writer = new PreparedStoreWriter(store))
-        {
-            writer.AddPart("xsub", "train", data, new long[32], [.. Enumerable.Range(0, 32).Select(i => $"c{i}")], 1);
-            writer.Commit("ntu60", "aimclr", "1", ["a"], 50, new PreparedProvenance("test", DateTimeOffset.UnixEpoch, "test", new Dictionary<string, string>(), 0, []));
-        }
+        string store = SmokeStore(), dir = Dir("killed");
         using var child = CliProcess.Start("pretrain", "--method", "skeletonclr", "--data", store, "--profile", "smoke", "--out", dir,
                                            "--epochs", "1000", "--device", "cpu");
-        var deadline = DateTime.UtcNow.AddMinutes(3);
-        while (!(File.Exists(Path.Combine(dir, PretrainRunFolder.InfoFile)) && PretrainRunFolder.ReadInfo(dir).EpochsDone >= 2))
-        {
-            Assert.False(child.HasExited, "the child pretrain ended early");
-            Assert.True(DateTime.UtcNow < deadline, "the child pretrain made no progress");
-            Thread.Sleep(100);
-        }
+        WaitUntilTraining(child, dir, epochs: 2);
         Assert.True(RunLock.IsHeld(dir));                           // the child holds the run
         Assert.Equal(PretrainRunInfo.Running, PretrainRunFolder.ReadInfo(dir).Status);
         CliProcess.KillHard(child);
