@@ -95,7 +95,10 @@ public static class AtomicFile
     /// the old version is deleted last; where that call is missing, the old folder is renamed aside first,
     /// and <see cref="RemoveStale"/> puts it back if a kill came between the two renames.
     /// </summary>
-    public static void ReplaceFolder(string staged, string final)
+    public static void ReplaceFolder(string staged, string final) => ReplaceFolder(staged, final, exchange: true);
+
+    /// <summary><see cref="ReplaceFolder(string, string)"/>; without <paramref name="exchange"/>, the fallback (for tests on Linux).</summary>
+    internal static void ReplaceFolder(string staged, string final, bool exchange)
     {
         staged = Normalise(staged);
         final = Normalise(final);
@@ -105,7 +108,7 @@ public static class AtomicFile
             Directory.Move(staged, final);
             return;
         }
-        if (TryExchange(staged, final))
+        if (exchange && TryExchange(staged, final))
         {
             Directory.Delete(staged, recursive: true);          // now the old version
             return;
@@ -178,7 +181,8 @@ public static class AtomicFile
 
     private static string Normalise(string path) => Path.GetFullPath(path).TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar);
 
-    private static bool TryExchange(string a, string b)
+    /// <summary>Swaps two folders in one rename (Linux renameat2 RENAME_EXCHANGE); false where that call is missing or refused.</summary>
+    internal static bool TryExchange(string a, string b)
     {
         if (!OperatingSystem.IsLinux()) return false;
         try

@@ -23,6 +23,31 @@ public sealed class AtomicFileTests
     }
 
     [Fact]
+    public void On_linux_two_folders_are_swapped_in_one_rename()
+    {
+        if (!OperatingSystem.IsLinux()) return;                  // elsewhere the two-rename fallback is used
+        using var dir = new TempDir();
+        Fill(dir.File("a"), "one.txt", "1");
+        Fill(dir.File("b"), "two.txt", "2");
+        Assert.True(AtomicFile.TryExchange(dir.File("a"), dir.File("b")));
+        Assert.True(File.Exists(Path.Combine(dir.File("a"), "two.txt")));
+        Assert.True(File.Exists(Path.Combine(dir.File("b"), "one.txt")));
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Both_ways_of_replacing_a_folder_leave_only_the_new_version(bool exchange)
+    {
+        using var dir = new TempDir();
+        Fill(dir.File("set"), "old.txt", "old");
+        Fill(dir.File("staged"), "new.txt", "new");
+        AtomicFile.ReplaceFolder(dir.File("staged"), dir.File("set"), exchange);
+        Assert.Equal(["new.txt"], Directory.GetFiles(dir.File("set")).Select(Path.GetFileName));
+        Assert.Equal(["set"], Directory.GetFileSystemEntries(dir.Path).Select(Path.GetFileName));
+    }
+
+    [Fact]
     public void A_failing_fill_keeps_the_old_folder_and_removes_its_staging_folder()
     {
         using var dir = new TempDir();
