@@ -139,6 +139,21 @@ public sealed class ErrorContractTests : IDisposable
         Assert.Contains("--verbose", line);
     }
 
+    [Fact]
+    public void The_stack_trace_of_an_internal_error_comes_only_when_asked_for()
+    {
+        Exception Thrown() { try { throw new InvalidOperationException("broken"); } catch (Exception e) { return e; } }
+        Assert.Single(Report(Thrown()).Err.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Environment.SetEnvironmentVariable(CliRun.VerboseVariable, "1");
+        try
+        {
+            var (code, err) = Report(Thrown());
+            Assert.Equal(CliRun.Bug, code);
+            Assert.Contains(nameof(The_stack_trace_of_an_internal_error_comes_only_when_asked_for), err);
+        }
+        finally { Environment.SetEnvironmentVariable(CliRun.VerboseVariable, null); }
+    }
+
     [Theory]
     [InlineData(typeof(UnauthorizedAccessException))]
     [InlineData(typeof(OutputConflictException))]
