@@ -50,6 +50,8 @@ public sealed class PretrainCommand : ICliCommand
         using var train = store.Load(split, "train");
         Console.Error.WriteLine($"pretrain {config.Method} {config.Stream.ToString().ToLowerInvariant()} on {store.Directory} [{split}/train, {train.Count} clips], " +
                                 $"profile {config.Profile.ToString().ToLowerInvariant()}, {config.Training.Epochs} epochs, batch {config.Training.BatchSize}, device {dev.type}");
+        if (RunLock.IsHeld(output) == true)
+            Console.Error.WriteLine($"{output}: another process is working on this run; waiting for it to finish");
         var result = WithProgress(config.Training.Epochs, progress =>
             Pretraining.Run(config, train, output, progress, resume, dev, $"{store.Directory} {split}/train"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

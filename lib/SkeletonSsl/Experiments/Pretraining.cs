@@ -62,6 +62,9 @@ public static class Pretraining
             Stream = config.Stream.ToString().ToLowerInvariant(), Device = device.ToString(),
             TorchSharp = typeof(torch).Assembly.GetName().Version?.ToString() ?? "", Data = dataDescription, Clips = train.Count,
             Epochs = config.Training.Epochs, Started = resume && previous is not null ? previous.Started : DateTimeOffset.UtcNow,
+            // A resumed run starts from its newest checkpoint: that many epochs are done before this call trains any.
+            EpochsDone = resume ? CheckpointedEpochs(runDirectory) : 0,
+            FinalLoss = resume ? previous?.FinalLoss : null, SamplesPerSecond = resume ? previous?.SamplesPerSecond : null,
         };
         PretrainRunFolder.WriteInfo(runDirectory, info);
 
@@ -122,6 +125,9 @@ public static class Pretraining
         if (info.EpochsDone < config.Training.Epochs) return null;
         return new PretrainResult(runDirectory, encoderPath, info, [], AlreadyFinished: true);
     }
+
+    private static int CheckpointedEpochs(string runDirectory) =>
+        PretrainCheckpoint.Latest(Path.Combine(runDirectory, Trainer.CheckpointFolder)) is { } latest ? PretrainCheckpoint.ReadInfo(latest).Epoch : 0;
 
     private static PretrainRunInfo? TryReadInfo(string runDirectory)
     {

@@ -80,6 +80,23 @@ public sealed class RunFolderTests : IDisposable
     }
 
     [Fact]
+    public void Resuming_a_run_killed_after_its_last_checkpoint_completes_it_with_its_figures()
+    {
+        string dir = Dir("last");
+        Pretraining.Run(Smoke(2), Clips(), dir, device: CPU);
+        var done = PretrainRunFolder.ReadInfo(dir);
+        // What a kill between the last checkpoint and the final record leaves: "running", no encoder, a dead writer.
+        PretrainRunFolder.WriteInfo(dir, done with { Status = PretrainRunInfo.Running, Pid = CliProcess.EndedProcessId(), Finished = null });
+        File.Delete(Path.Combine(dir, PretrainRunFolder.EncoderFile));
+        Assert.Equal(PretrainRunInfo.Interrupted, PretrainRunFolder.ReadInfo(dir).Status);
+        var resumed = Pretraining.Run(Smoke(2), Clips(), dir, resume: true, device: CPU);
+        Assert.Empty(resumed.Epochs);
+        var info = PretrainRunFolder.ReadInfo(dir);
+        Assert.Equal((PretrainRunInfo.Complete, 2, done.FinalLoss, done.SamplesPerSecond), (info.Status, info.EpochsDone, info.FinalLoss, info.SamplesPerSecond));
+        Assert.True(File.Exists(Path.Combine(dir, PretrainRunFolder.EncoderFile)));
+    }
+
+    [Fact]
     public void A_non_empty_folder_that_is_not_a_run_folder_is_refused_untouched()
     {
         string dir = Dir("mine");
