@@ -54,6 +54,18 @@ public static class OutputGuard
     /// <summary>Whether two paths name the same file or folder (after making them absolute).</summary>
     public static bool SamePath(string a, string b) => Full(a) == Full(b);
 
-    private static string Full(string path) =>
-        System.IO.Path.GetFullPath(path).TrimEnd(System.IO.Path.DirectorySeparatorChar, System.IO.Path.AltDirectorySeparatorChar);
+    // Absolute, and through a symbolic link at the end, so that a link to the input is seen as the input.
+    private static string Full(string path)
+    {
+        string full = System.IO.Path.GetFullPath(path).TrimEnd(System.IO.Path.DirectorySeparatorChar, System.IO.Path.AltDirectorySeparatorChar);
+        try
+        {
+            FileSystemInfo info = Directory.Exists(full) ? new DirectoryInfo(full) : new FileInfo(full);
+            return info.LinkTarget is null ? full : Full(info.ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? full);
+        }
+        catch (IOException)
+        {
+            return full;                                          // a broken or cyclic link: compare it as written
+        }
+    }
 }

@@ -59,7 +59,8 @@ public sealed class OutputSafetyTests
         string raw = dir.File("raw");
         Assert.Equal(0, Synth(raw).Code);
         int files = Directory.GetFiles(raw, "*", SearchOption.AllDirectories).Length;
-        foreach (string o in new[] { raw, Path.Combine(raw, "store"), dir.Path })
+        Directory.CreateSymbolicLink(dir.File("link"), raw);
+        foreach (string o in new[] { raw, Path.Combine(raw, "store"), dir.Path, dir.File("link") })
         {
             var (code, _, err) = CliHarness.Run("data", "prepare", "--dataset", "ntu60", "--raw", raw, "--pipeline", "aimclr", "--out", o, "--force");
             Assert.Equal(CliRun.BadInput, code);
