@@ -46,6 +46,8 @@ public sealed class PretrainCommand : ICliCommand
         if (epochs is { } e) config = config with { Training = config.Training with { Epochs = e } };
         config.Validate();
         var dev = ParseDevice(device);
+        // Checked again under the run's lock; here so that a folder in the way is refused before the data loads.
+        OutputGuard.Folder(output, "a pre-training run", PretrainRunFolder.IsRunFolder, force: false, canForce: false);
         var store = OpenStore(data);
         using var train = store.Load(split, "train");
         Console.Error.WriteLine($"pretrain {config.Method} {config.Stream.ToString().ToLowerInvariant()} on {store.Directory} [{split}/train, {train.Count} clips], " +

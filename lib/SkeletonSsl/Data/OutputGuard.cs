@@ -14,13 +14,15 @@ public static class OutputGuard
     /// folder that <paramref name="isOwn"/> does not recognise and <paramref name="force"/> is false.
     /// </summary>
     /// <param name="what">What the folder should hold, for the message (e.g. "a synthetic set").</param>
+    /// <param name="canForce">Whether the caller offers --force (the message then mentions it).</param>
     /// <exception cref="OutputConflictException">The folder may not be written.</exception>
-    public static void Folder(string path, string what, Func<string, bool> isOwn, bool force)
+    public static void Folder(string path, string what, Func<string, bool> isOwn, bool force, bool canForce = true)
     {
         if (System.IO.File.Exists(path)) throw new OutputConflictException(path, $"is a file; the output must be a folder ({what})");
         if (force || !Directory.Exists(path) || !Directory.EnumerateFileSystemEntries(path).Any()) return;
         if (!isOwn(path))
-            throw new OutputConflictException(path, $"the folder exists and is not {what} written by the kit; choose another folder or pass --force to replace it");
+            throw new OutputConflictException(path, $"the folder exists and is not {what} written by the kit; choose another folder" +
+                                                    (canForce ? " or pass --force to replace it" : " (or empty this one yourself)"));
     }
 
     /// <summary>

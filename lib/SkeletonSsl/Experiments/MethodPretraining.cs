@@ -59,7 +59,7 @@ public static class MethodPretraining
         var dir = request.RunDirectory;
         var encoderPath = Path.Combine(dir, PretrainRunFolder.EncoderFile);
         IReadOnlyList<double> losses = [];
-        Data.OutputGuard.Folder(dir, "a pre-training run", PretrainRunFolder.IsRunFolder, force: false);
+        Data.OutputGuard.Folder(dir, "a pre-training run", PretrainRunFolder.IsRunFolder, force: false, canForce: false);
         using var runLock = RunLock.Acquire(dir, request.Log);
         var finished = File.Exists(encoderPath) && File.Exists(Path.Combine(dir, PretrainRunFolder.ConfigFile))
                        && ConfigJson.Hash(PretrainRunFolder.ReadConfig(dir)) == ConfigJson.Hash(config);

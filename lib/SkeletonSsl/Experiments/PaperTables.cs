@@ -22,7 +22,7 @@ public static class PaperTables
         var table = catalog.Table(id);
         var outDir = outDirectory ?? KitPaths.Tables;
         if (!Data.OutputGuard.SamePath(outDir, KitPaths.Tables))
-            Data.OutputGuard.Folder(outDir, "a tables folder (results/, pretrain/, eval/, reports)", d => IsTablesFolder(d, catalog), force: false);
+            Data.OutputGuard.Folder(outDir, "a tables folder (results/, pretrain/, eval/, reports)", d => IsTablesFolder(d, catalog), force: false, canForce: false);
         var options = new RunnerOptions(profile, seed, device ?? (Kit.DefaultDevice.type == TorchSharp.DeviceType.CUDA ? "cuda" : "cpu"),
                                         dataRoot, outDir, log, KitPaths.Data);
         var store = new ResultStore(Path.Combine(outDir, "results"));

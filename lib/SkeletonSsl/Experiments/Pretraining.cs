@@ -34,7 +34,7 @@ public static class Pretraining
     {
         config.Validate();
         // Before the lock, which would leave its file behind: a folder of the user's is refused untouched.
-        OutputGuard.Folder(runDirectory, "a pre-training run", PretrainRunFolder.IsRunFolder, force: false);
+        OutputGuard.Folder(runDirectory, "a pre-training run", PretrainRunFolder.IsRunFolder, force: false, canForce: false);
         using var runLock = RunLock.Acquire(runDirectory, null, cancellation);
         return RunLocked(config, train, runDirectory, progress, resume, device, dataDescription, cancellation);
     }
@@ -47,7 +47,7 @@ public static class Pretraining
         config.Validate();
         device ??= Kit.DefaultDevice;
         Directory.CreateDirectory(runDirectory);
-        OutputGuard.Folder(runDirectory, "a pre-training run", PretrainRunFolder.IsRunFolder, force: false);
+        OutputGuard.Folder(runDirectory, "a pre-training run", PretrainRunFolder.IsRunFolder, force: false, canForce: false);
         CheckFolder(config, runDirectory, resume);
         PretrainRunFolder.RemoveLeftovers(runDirectory);
         if (resume && Finished(config, runDirectory) is { } finished) return finished;

@@ -24,7 +24,7 @@ public sealed class ErrorContractTests : IDisposable
     [
         "missing-file", "malformed-file", "bad-option-value", "file-in-the-way", "user-folder-in-the-way",
         "output-inside-input", "disk-full", "checkpoint-mismatch", "shape-inference", "resume-with-other-settings",
-        "non-finite-loss",
+        "non-finite-loss", "run-folder-in-the-way",
     ];
 
     [Theory]
@@ -85,6 +85,10 @@ public sealed class ErrorContractTests : IDisposable
             case "non-finite-loss":
                 // Coordinates near float32's limit overflow the batch-norm statistics: the first loss is NaN.
                 return (Pretrain(Store(_dir.File("huge"), 3e38f), _dir.File("nan-run"), "--epochs", "1"), "nan-run");
+            case "run-folder-in-the-way":
+                Directory.CreateDirectory(_dir.File("mine"));
+                File.WriteAllText(Path.Combine(_dir.File("mine"), "thesis.txt"), "thesis");
+                return (Pretrain(_dir.File("no-store"), _dir.File("mine")), "mine");
             default:
                 throw new ArgumentException(name);
         }
