@@ -66,6 +66,19 @@ public sealed class RunFolderTests : IDisposable
     }
 
     [Fact]
+    public void The_stop_is_recorded_even_when_the_disk_has_no_room_for_a_temporary_file()
+    {
+        if (!File.Exists("/dev/full")) return;
+        string dir = Dir("no-room");
+        Directory.CreateDirectory(dir);
+        PretrainRunFolder.WriteInfo(dir, new PretrainRunInfo { Pid = Environment.ProcessId, EpochsDone = 3, Epochs = 10 });
+        File.CreateSymbolicLink(AtomicFile.TempPath(Path.Combine(dir, PretrainRunFolder.InfoFile)), "/dev/full");
+        PretrainRunFolder.WriteStop(dir, new PretrainRunInfo { Status = PretrainRunInfo.Failed, Reason = "disk full", EpochsDone = 3, Epochs = 10 });
+        var info = PretrainRunFolder.ReadInfo(dir);
+        Assert.Equal((PretrainRunInfo.Failed, "disk full", 3), (info.Status, info.Reason, info.EpochsDone));
+    }
+
+    [Fact]
     public void Resuming_a_finished_run_reports_it_and_keeps_its_record()
     {
         string dir = Dir("done");
