@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using System.Reflection;
 using SkeletonSsl.Training;
 
@@ -15,16 +16,61 @@ public static class Program
         ["notebook"] = "Run the kit's notebooks headlessly.",
     };
 
+    /// <summary>The option, on every command, that adds stack traces to internal errors.</summary>
+    public const string VerboseOption = "--verbose";
+
     public static int Main(string[] args)
     {
         NativeRuntime.EnsureInitialised();
-        return BuildRoot().Parse(args).Invoke();
+        return Run(args);
+    }
+
+    /// <summary>
+    /// Parses and runs one command line under the error contract (<see cref="CliRun"/>): an option error
+    /// prints its line(s) and where to find the command's help, not the whole help, and exits with
+    /// <see cref="CliRun.BadInput"/>; a failure escaping a command is reported by <see cref="CliRun.Report"/>.
+    /// </summary>
+    public static int Run(string[] args)
+    {
+        var parse = BuildRoot().Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors) Console.Error.WriteLine($"error: {CliRun.OneLine(error.Message)}");
+            Console.Error.WriteLine($"see '{CommandPath(parse)} --help'");
+            return CliRun.BadInput;
+        }
+        return CliRun.WithVerbose(parse.GetValue<bool>(VerboseOption), () =>
+        {
+            try
+            {
+                return parse.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+            }
+            catch (Exception e)
+            {
+                return CliRun.Report(e);
+            }
+        });
+    }
+
+    /// <summary>"skeletonssl data synth": the command the parse stopped in, as a user types it.</summary>
+    private static string CommandPath(ParseResult parse)
+    {
+        var names = new List<string>();
+        for (SymbolResult? r = parse.CommandResult; r is CommandResult c; r = c.Parent)
+            names.Add(c.Parent is null ? "skeletonssl" : c.Command.Name);
+        names.Reverse();
+        return string.Join(' ', names);
     }
 
     /// <summary>The whole command tree, built from every <see cref="ICliCommand"/> in this assembly.</summary>
     public static RootCommand BuildRoot()
     {
         var root = new RootCommand("SkeletonSsl: self-supervised skeleton action-representation learning (AimCLR, A2MC, PCM3).");
+        root.Options.Add(new Option<bool>(VerboseOption)
+        {
+            Description = $"Print the stack trace of an internal error (also: {CliRun.VerboseVariable}=1).",
+            Recursive = true,
+        });
         var groups = new Dictionary<string, Command>();
         var commands = typeof(Program).Assembly.GetTypes()
             .Where(t => typeof(ICliCommand).IsAssignableFrom(t) && t is { IsAbstract: false, IsInterface: false })

@@ -17,10 +17,11 @@ public sealed class DataPrepareCommand : ICliCommand
         var dataset = new Option<string>("--dataset") { Description = "ntu60, ntu120, pku1 or pku2 (a synthetic set is prepared as the dataset it imitates, e.g. ntu60).", Required = true };
         var raw = new Option<string>("--raw") { Description = "Folder with the raw files (.skeleton files directly or in sub-folders).", Required = true };
         var pipeline = new Option<string>("--pipeline") { Description = "aimclr (50 frames) or cmd (300 frames; CMD/PCM3/A2MC).", Required = true };
-        var outDir = new Option<string>("--out") { Description = "Store folder to write (replaced atomically).", Required = true };
+        var outDir = new Option<string>("--out") { Description = "Store folder to write; an existing prepared store there is replaced atomically, anything else is refused without --force; never inside --raw.", Required = true };
+        var force = new Option<bool>("--force") { Description = "Replace the --out folder even if it holds something else (still atomically: the old one is removed last)." };
         var ignore = new Option<string?>("--ignore") { Description = "NTU: the official missing-skeleton list (default: its official name inside --raw)." };
         var splits = new Option<string?>("--splits") { Description = "PKU-MMD: folder with the official split files (default: --raw/Split)." };
-        var command = new Command("prepare", "Prepare a raw dataset into a store (manifest, splits, .npy tensors).") { dataset, raw, pipeline, outDir, ignore, splits };
+        var command = new Command("prepare", "Prepare a raw dataset into a store (manifest, splits, .npy tensors).") { dataset, raw, pipeline, outDir, ignore, splits, force };
         command.SetAction(r => CliRun.Guard(() =>
         {
             string ds = r.GetValue(dataset)!.Trim().ToLowerInvariant();
@@ -28,8 +29,8 @@ public sealed class DataPrepareCommand : ICliCommand
             var watch = Stopwatch.StartNew();
             var manifest = ds switch
             {
-                "ntu60" or "ntu120" => NtuPreparer.Prepare(ds, r.GetValue(raw)!, pipe, r.GetValue(outDir)!, r.GetValue(ignore), Console.Error.WriteLine),
-                "pku1" or "pku2" => PkuPreparer.Prepare(ds, r.GetValue(raw)!, pipe, r.GetValue(outDir)!, r.GetValue(splits), Console.Error.WriteLine),
+                "ntu60" or "ntu120" => NtuPreparer.Prepare(ds, r.GetValue(raw)!, pipe, r.GetValue(outDir)!, r.GetValue(ignore), Console.Error.WriteLine, force: r.GetValue(force)),
+                "pku1" or "pku2" => PkuPreparer.Prepare(ds, r.GetValue(raw)!, pipe, r.GetValue(outDir)!, r.GetValue(splits), Console.Error.WriteLine, force: r.GetValue(force)),
                 _ => throw new UsageException($"--dataset: expected ntu60, ntu120, pku1 or pku2, got '{ds}'"),
             };
             foreach (var split in manifest.Splits)

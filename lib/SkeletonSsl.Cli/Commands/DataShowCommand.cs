@@ -26,14 +26,17 @@ public sealed class DataShowCommand : ICliCommand
         var index = new Option<int>("--index") { Description = "Which clip of the array", DefaultValueFactory = _ => 0 };
         var preset = new Option<string?>("--preset") { Description = $"Show this augmentation preset too: {string.Join(", ", AugmentationPresets.Names)}" };
         var seed = new Option<long>("--seed") { Description = "Seed of the augmentations' generator", DefaultValueFactory = _ => 0 };
-        var output = new Option<string>("--out") { Description = "The HTML file to write", Required = true };
+        var output = new Option<string>("--out") { Description = "The HTML file to write (an existing file only if the kit wrote it, unless --force)", Required = true };
+        var force = new Option<bool>("--force") { Description = "Replace the output file even if it is not the kit's own output of this command (the inputs never)." };
         var command = new Command("show", "Animate a skeleton clip (and a preset's augmentations of it) as an offline HTML page.")
         {
-            input, index, preset, seed, output,
+            input, index, preset, seed, output, force,
         };
         command.SetAction(r => CliRun.Guard(() =>
         {
             string file = r.GetValue(input)!;
+            string path = r.GetValue(output)!;
+            OutputGuard.File(path, "a figure page", ReportPage.IsKitPage, r.GetValue(force), file);
             int i = r.GetValue(index);
             using var scope = NewDisposeScope();
             var clips = Load(file);
@@ -43,7 +46,6 @@ public sealed class DataShowCommand : ICliCommand
             var chart = r.GetValue(preset) is { } name
                 ? SkeletonFigure.PresetViews(Window(clips, i, name, file), 0, AugmentationPresets.Create(name), r.GetValue(seed))
                 : SkeletonFigure.Animated([(title, clips[i])], title);
-            string path = r.GetValue(output)!;
             SkeletonFigure.Save(chart, path, title);
             Console.WriteLine($"wrote {path}");
             return 0;

@@ -15,14 +15,15 @@ public sealed class DataSynthCommand : ICliCommand
 
     public Command Build()
     {
-        var outDir = new Option<string>("--out") { Description = "Folder to write (replaced if it exists).", Required = true };
+        var outDir = new Option<string>("--out") { Description = "Folder to write; an existing synthetic set there is replaced atomically, anything else is refused without --force.", Required = true };
+        var force = new Option<bool>("--force") { Description = "Replace the --out folder even if it holds something else (still atomically: the old one is removed last)." };
         var format = new Option<string>("--format") { Description = "ntu (clips as .skeleton files), pku or pku2 (PKU-MMD Part I / II long recordings with labels and split files).", DefaultValueFactory = _ => "ntu" };
         var size = new Option<string>("--size") { Description = "Preset: smoke or quick; --classes/--subjects/--samples override it.", DefaultValueFactory = _ => "quick" };
         var classes = new Option<int?>("--classes") { Description = $"Action classes (2..{SyntheticActions.Names.Count})." };
         var subjects = new Option<int?>("--subjects") { Description = "Subjects (performers)." };
         var samples = new Option<int?>("--samples") { Description = "Approximate number of clips (NTU: rounded to whole repetitions of classes × subjects × 3 views; PKU: action instances over all views)." };
         var seed = new Option<int>("--seed") { Description = "Seed; the same seed gives the same bytes.", DefaultValueFactory = _ => 0 };
-        var command = new Command("synth", "Generate the synthetic dataset in NTU or PKU-MMD raw format.") { outDir, format, size, classes, subjects, samples, seed };
+        var command = new Command("synth", "Generate the synthetic dataset in NTU or PKU-MMD raw format.") { outDir, format, size, classes, subjects, samples, seed, force };
         command.SetAction(r => CliRun.Guard(() =>
         {
             var preset = r.GetValue(size)!.Trim().ToLowerInvariant() switch
@@ -43,14 +44,14 @@ public sealed class DataSynthCommand : ICliCommand
                         config = config with { Repetitions = Math.Max(1, (int)Math.Round(n / (3.0 * config.Classes * config.Subjects))) };
                     var generator = new SyntheticNtuGenerator(config);
                     var description = CliProgress.Run($"writing {generator.Clips.Count} clips", generator.Clips.Count,
-                        p => generator.Write(r.GetValue(outDir)!, p));
+                        p => generator.Write(r.GetValue(outDir)!, p, r.GetValue(force)));
                     Console.WriteLine($"wrote {description.Clips} clips ({description.Classes.Count} classes, {config.Subjects} subjects, " +
                                       $"{description.MissingSkeletons.Count} missing-skeleton, {description.Corrupt.Count} corrupt) " +
                                       $"to {r.GetValue(outDir)} in {watch.Elapsed.TotalSeconds:F1} s");
                     break;
                 case "pku" or "pku1" or "pku2":
                     var pku = new SyntheticPkuGenerator(SyntheticPkuConfig.From(preset, fmt == "pku2" ? 2 : 1, r.GetValue(seed), r.GetValue(classes), r.GetValue(subjects), r.GetValue(samples)));
-                    var written = CliProgress.Run($"writing {pku.Videos.Count} recordings", pku.Videos.Count, p => pku.Write(r.GetValue(outDir)!, p));
+                    var written = CliProgress.Run($"writing {pku.Videos.Count} recordings", pku.Videos.Count, p => pku.Write(r.GetValue(outDir)!, p, r.GetValue(force)));
                     Console.WriteLine($"wrote {written.Videos} recordings with {written.Instances} action instances " +
                                       $"({written.Classes.Count} classes, imitating {written.Imitates}) to {r.GetValue(outDir)} in {watch.Elapsed.TotalSeconds:F1} s");
                     break;

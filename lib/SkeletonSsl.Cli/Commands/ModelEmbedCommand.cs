@@ -25,7 +25,8 @@ public sealed class ModelEmbedCommand : ICliCommand
         var options = new EncoderOptions();
         var weights = new Option<string>("--weights") { Description = "Weights: a .safetensors file or a PyTorch torch.save (.pt/.pth) checkpoint.", Required = true };
         var input = new Option<string>("--input") { Description = "Input .npy: ST-GCN N×3×T×25×2; GRU N×T×150 (index 6v+2c+m) or N×3×T×25×2.", Required = true };
-        var output = new Option<string>("--output") { Description = "Output .npy (float32).", Required = true };
+        var output = new Option<string>("--output") { Description = "Output .npy (float32); an existing file is replaced only with --force.", Required = true };
+        var force = new Option<bool>("--force") { Description = "Replace the output file even if it is not the kit's own output of this command (the inputs never)." };
         var layer = new Option<string>("--output-layer") { Description = "feature (N×256 or N×2048) or projection (the head fc: N×128, or logits).", DefaultValueFactory = _ => "feature" };
         var prefix = new Option<string>("--prefix") { Description = "Key prefix to select and strip, e.g. encoder_q. for a whole pre-training checkpoint ('module.' is always stripped).", DefaultValueFactory = _ => "" };
         var batch = new Option<int>("--batch-size") { Description = "Clips per forward pass.", DefaultValueFactory = _ => 64 };
@@ -37,8 +38,13 @@ public sealed class ModelEmbedCommand : ICliCommand
         command.Options.Add(layer);
         command.Options.Add(prefix);
         command.Options.Add(batch);
-        command.SetAction(r => CliRun.Guard(() => Run(options, r, r.GetValue(weights)!, r.GetValue(input)!, r.GetValue(output)!,
-            r.GetValue(layer)!, r.GetValue(prefix)!, r.GetValue(batch))));
+        command.Options.Add(force);
+        command.SetAction(r => CliRun.Guard(() =>
+        {
+            // An .npy has no room for a mark of who wrote it: any existing file is the user's until --force says otherwise.
+            OutputGuard.File(r.GetValue(output)!, "a features array", null, r.GetValue(force), r.GetValue(weights), r.GetValue(input));
+            return Run(options, r, r.GetValue(weights)!, r.GetValue(input)!, r.GetValue(output)!, r.GetValue(layer)!, r.GetValue(prefix)!, r.GetValue(batch));
+        }));
         return command;
     }
 
@@ -65,8 +71,8 @@ public sealed class ModelEmbedCommand : ICliCommand
             if (keyed.Count == 0)
                 throw new DataFormatException(weightsPath, $"no tensor key starts with the prefix '{prefix}'; first keys: {string.Join(", ", tensors.Keys.Take(5))}");
             using SkeletonEncoder encoder = kind == "stgcn"
-                ? new StGcnEncoder(EncoderCheckpointShapes.InferStGcn(keyed, options.StGcn(r)))
-                : new GruEncoder(ExplicitGru(EncoderCheckpointShapes.InferGru(keyed), options.Gru(r), r.GetValue(options.Hidden) is not null));
+                ? new StGcnEncoder(Inferred(weightsPath, () => EncoderCheckpointShapes.InferStGcn(keyed, options.StGcn(r))))
+                : new GruEncoder(ExplicitGru(Inferred(weightsPath, () => EncoderCheckpointShapes.InferGru(keyed)), options.Gru(r), r.GetValue(options.Hidden) is not null));
             // Features need only the backbone; the projection needs the checkpoint's head too.
             var load = new StateDictLoadOptions { Prefix = prefix, Ignore = projection ? [] : ["fc."] };
             var report = StateDictLoader.Load(encoder, tensors, load, weightsPath);
@@ -99,6 +105,13 @@ public sealed class ModelEmbedCommand : ICliCommand
         {
             foreach (var t in tensors.Values) t.Dispose();
         }
+    }
+
+    /// <summary>Shape inference knows the tensors, not where they came from: its complaints are about the weights file.</summary>
+    private static T Inferred<T>(string weightsPath, Func<T> infer)
+    {
+        try { return infer(); }
+        catch (ArgumentException e) { throw new DataFormatException(weightsPath, e.Message, inner: e); }
     }
 
     private static GruEncoderConfig ExplicitGru(GruEncoderConfig inferred, GruEncoderConfig stated, bool hiddenGiven)

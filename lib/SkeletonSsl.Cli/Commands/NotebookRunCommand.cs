@@ -1,4 +1,5 @@
 using System.CommandLine;
+using SkeletonSsl.Data;
 using SkeletonSsl.Experiments;
 using SkeletonSsl.Notebooks.Execution;
 
@@ -24,19 +25,20 @@ public sealed class NotebookRunCommand : ICliCommand
         };
         var output = new Option<string?>("--out")
         {
-            Description = "Where to write the executed notebook (default: runs/notebooks/<path under notebooks/>).",
+            Description = "Where to write the executed notebook (default: runs/notebooks/<path under notebooks/>); an existing file only if it is an executed copy of the same notebook, unless --force.",
         };
+        var force = new Option<bool>("--force") { Description = "Replace the output file even if it is not the kit's own output of this command (the inputs never)." };
         var command = new Command("run", "Execute a notebook in the .NET Interactive kernel, cell by cell, and save the outputs into a copy.")
         {
-            path, profile, output,
+            path, profile, output, force,
         };
         command.SetAction(parse => CliRun.Guard(() =>
         {
             string notebook = parse.GetValue(path)!;
-            var options = new NotebookRunOptions(
-                Profiles.Parse(parse.GetValue(profile)!),
-                parse.GetValue(output) ?? DefaultOutput(notebook),
-                Console.Out);
+            string outputPath = parse.GetValue(output) ?? DefaultOutput(notebook);
+            if (!File.Exists(notebook)) throw new FileNotFoundException($"{notebook}: no such notebook", notebook);
+            OutputGuard.File(outputPath, "an executed notebook", existing => IsCopyOf(existing, notebook), parse.GetValue(force), notebook);
+            var options = new NotebookRunOptions(Profiles.Parse(parse.GetValue(profile)!), outputPath, Console.Out);
             var result = NotebookExecutor.RunAsync(notebook, options).GetAwaiter().GetResult();
             Console.WriteLine($"wrote {result.OutputPath}");
             if (result.Failure is { } failure)
@@ -47,6 +49,23 @@ public sealed class NotebookRunCommand : ICliCommand
             return 0;
         }));
         return command;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="existing"/> is an executed copy of <paramref name="notebook"/>: a notebook with the
+    /// same cells (sources in order), which running it again reproduces. Anything else is someone's own file.
+    /// </summary>
+    public static bool IsCopyOf(string existing, string notebook)
+    {
+        try
+        {
+            var sources = (string p) => NotebookDocument.Load(p).Cells.Select(c => c.Source).ToList();
+            return sources(existing).SequenceEqual(sources(notebook));
+        }
+        catch (Exception e) when (e is IOException or SkeletonSsl.Data.DataFormatException or UnauthorizedAccessException)
+        {
+            return false;
+        }
     }
 
     /// <summary>

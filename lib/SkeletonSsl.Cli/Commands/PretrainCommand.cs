@@ -27,9 +27,9 @@ public sealed class PretrainCommand : ICliCommand
         var split = new Option<string>("--split") { Description = "The store's split, e.g. xsub, xview, xset.", DefaultValueFactory = _ => "xsub" };
         var stream = new Option<string>("--stream") { Description = "joint, bone or motion.", DefaultValueFactory = _ => "joint" };
         var profile = new Option<string>("--profile") { Description = "smoke, quick or paper (sizes, epochs and schedule).", DefaultValueFactory = _ => "quick" };
-        var output = new Option<string>("--out") { Description = "Run folder (config.json, run.json, metrics.csv, checkpoints/, encoder.safetensors).", Required = true };
+        var output = new Option<string>("--out") { Description = "Run folder (config.json, run.json, metrics.csv, checkpoints/, encoder.safetensors); a non-empty folder that is not a run folder is refused.", Required = true };
         var epochs = new Option<int?>("--epochs") { Description = "Override the profile's epoch count (the schedule's steps stay)." };
-        var resume = new Option<bool>("--resume") { Description = "Continue the run in --out from its newest checkpoint." };
+        var resume = new Option<bool>("--resume") { Description = "Continue the run in --out from its newest checkpoint (a finished run is reported, not touched)." };
         var seed = new Option<long>("--seed") { Description = "Seed of initialisation, data order and augmentations.", DefaultValueFactory = _ => 0 };
         var device = new Option<string?>("--device") { Description = "cpu or cuda (default: cuda when available)." };
         var command = new Command("pretrain", "Self-supervised pre-training (SkeletonCLR, AimCLR) of one stream into a run folder.");
@@ -46,14 +46,18 @@ public sealed class PretrainCommand : ICliCommand
         if (epochs is { } e) config = config with { Training = config.Training with { Epochs = e } };
         config.Validate();
         var dev = ParseDevice(device);
+        // Checked again under the run's lock; here so that a folder in the way is refused before the data loads.
+        OutputGuard.Folder(output, "a pre-training run", PretrainRunFolder.IsRunFolder, force: false, canForce: false);
         var store = OpenStore(data);
         using var train = store.Load(split, "train");
         Console.Error.WriteLine($"pretrain {config.Method} {config.Stream.ToString().ToLowerInvariant()} on {store.Directory} [{split}/train, {train.Count} clips], " +
                                 $"profile {config.Profile.ToString().ToLowerInvariant()}, {config.Training.Epochs} epochs, batch {config.Training.BatchSize}, device {dev.type}");
+        if (RunLock.IsHeld(output) == true)
+            Console.Error.WriteLine($"{output}: another process is working on this run; waiting for it to finish");
         var result = WithProgress(config.Training.Epochs, progress =>
             Pretraining.Run(config, train, output, progress, resume, dev, $"{store.Directory} {split}/train"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{result.Info.Status}: {result.Info.EpochsDone} epochs in {result.Info.Seconds:F1} s, final loss {result.Info.FinalLoss:F4}, {result.Info.SamplesPerSecond:F1} samples/s; encoder: {result.EncoderPath}"));
+            $"{(result.AlreadyFinished ? "already complete (nothing to resume; its record is kept)" : result.Info.Status)}: {result.Info.EpochsDone} epochs in {result.Info.Seconds:F1} s, final loss {result.Info.FinalLoss:F4}, {result.Info.SamplesPerSecond:F1} samples/s; encoder: {result.EncoderPath}"));
         return 0;
     }
 

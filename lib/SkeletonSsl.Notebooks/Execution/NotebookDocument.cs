@@ -86,10 +86,6 @@ public sealed class NotebookDocument
     /// <summary>Writes the notebook atomically (a temporary file, then a rename).</summary>
     public void Save(string path)
     {
-        string full = Path.GetFullPath(path);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        string tmp = $"{full}.tmp-{Environment.ProcessId}";
-        File.WriteAllText(tmp, ToJson());
-        File.Move(tmp, full, overwrite: true);
+        SkeletonSsl.Data.Formats.AtomicFile.WriteAllText(Path.GetFullPath(path), ToJson());
     }
 }

@@ -8,8 +8,8 @@ namespace SkeletonSsl.Data;
 
 /// <summary>
 /// Builds a prepared store atomically: parts are written into "&lt;dir&gt;.tmp-&lt;pid&gt;", and
-/// <see cref="Commit"/> hashes every file, writes manifest.json and renames the folder into place
-/// (replacing an older store). Per part: <c>{split}/{part}_data.npy</c> (N, 3, T, 25, 2) float32,
+/// <see cref="Commit"/> hashes every file, writes manifest.json and swaps the folder into place
+/// (<see cref="AtomicFile.ReplaceFolder"/>: an older store is removed last). Per part: <c>{split}/{part}_data.npy</c> (N, 3, T, 25, 2) float32,
 /// <c>{part}_label.npy</c> (N,) int64, <c>{part}_names.txt</c>, and for pipelines that keep the
 /// original length <c>{part}_num_frame.npy</c> (N,) int64.
 /// </summary>
@@ -20,12 +20,35 @@ public sealed class PreparedStoreWriter : IDisposable
     private readonly List<(string Split, PreparedPart Part)> _parts = [];
     private bool _committed;
 
-    public PreparedStoreWriter(string dir)
+    /// <param name="dir">The store folder. An existing prepared store there is replaced on <see cref="Commit"/>;
+    /// anything else only with <paramref name="force"/> (see <see cref="OutputGuard"/>).</param>
+    /// <exception cref="OutputConflictException">The folder holds something else and <paramref name="force"/> is false.</exception>
+    public PreparedStoreWriter(string dir, bool force = false)
     {
+        OutputGuard.Folder(dir, "a prepared store", IsStore, force);
         _final = Path.GetFullPath(dir).TrimEnd(Path.DirectorySeparatorChar);
-        _tmp = _final + $".tmp-{Environment.ProcessId}";
-        if (Directory.Exists(_tmp)) Directory.Delete(_tmp, recursive: true);
-        Directory.CreateDirectory(_tmp);
+        _tmp = AtomicFile.StageFolder(_final);
+    }
+
+    /// <summary>
+    /// Whether a folder is a prepared store the kit wrote and nothing else: a readable manifest, and no
+    /// file the manifest does not list (a store someone added files to is not, so replacing it never deletes them).
+    /// </summary>
+    public static bool IsStore(string dir)
+    {
+        string manifestPath = Path.Combine(dir, PreparedManifest.FileName);
+        if (!File.Exists(manifestPath)) return false;
+        try
+        {
+            var listed = PreparedManifest.Read(manifestPath).Files;
+            return Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories)
+                .Select(f => Path.GetRelativePath(dir, f).Replace('\\', '/'))
+                .All(f => f == PreparedManifest.FileName || listed.ContainsKey(f));
+        }
+        catch (Exception e) when (e is DataFormatException or IOException)
+        {
+            return false;
+        }
     }
 
     /// <summary>Adds one part. data: (N, 3, T, 25, 2) float32 on the CPU.</summary>
@@ -60,9 +83,7 @@ public sealed class PreparedStoreWriter : IDisposable
         var manifest = new PreparedManifest(PreparedManifest.CurrentFormat, dataset, pipeline, pipelineVersion, classes.Count, classes, frames,
             splits, files, ContentHash(files), provenance);
         File.WriteAllText(Path.Combine(_tmp, PreparedManifest.FileName), JsonSerializer.Serialize(manifest, PreparedManifest.JsonOptions));
-        if (Directory.Exists(_final)) Directory.Delete(_final, recursive: true);
-        Directory.CreateDirectory(Path.GetDirectoryName(_final)!);
-        Directory.Move(_tmp, _final);
+        AtomicFile.ReplaceFolder(_tmp, _final);
         _committed = true;
         return manifest;
     }

@@ -48,13 +48,19 @@ public static class MethodPretraining
         return config;
     }
 
-    /// <summary>Trains (or reuses, or resumes) the run and returns it with a loader of its encoder.</summary>
+    /// <summary>
+    /// Trains (or reuses, or resumes) the run and returns it with a loader of its encoder. Holds the run's
+    /// lock from the check to the end, so that of two table runs needing the same run (two processes, or
+    /// two threads), one trains it and the other waits and reuses it.
+    /// </summary>
     public static PretrainRun Pretrain(PretrainRequest request)
     {
         var config = Config(request.Spec, request.Profile, request.Seed);
         var dir = request.RunDirectory;
         var encoderPath = Path.Combine(dir, PretrainRunFolder.EncoderFile);
         IReadOnlyList<double> losses = [];
+        Data.OutputGuard.Folder(dir, "a pre-training run", PretrainRunFolder.IsRunFolder, force: false, canForce: false);
+        using var runLock = RunLock.Acquire(dir, request.Log);
         var finished = File.Exists(encoderPath) && File.Exists(Path.Combine(dir, PretrainRunFolder.ConfigFile))
                        && ConfigJson.Hash(PretrainRunFolder.ReadConfig(dir)) == ConfigJson.Hash(config);
         if (!finished)
@@ -65,9 +71,10 @@ public static class MethodPretraining
             {
                 var resume = PretrainCheckpoint.Latest(Path.Combine(dir, Trainer.CheckpointFolder)) is not null;
                 request.Log?.Invoke(resume ? $"  resuming {dir}" : $"  training {config.Training.Epochs} epochs on {train.Count} clips");
-                var result = Pretraining.Run(config, train, dir, resume: resume, device: DeviceOf(request.Device),
-                                             dataDescription: $"{(request.DataRoot is null ? "synthetic" : request.DataRoot)} {request.Spec.Dataset} {request.Spec.Split}");
-                losses = [.. result.Epochs.Select(e => e.Loss)];
+                var result = Pretraining.RunLocked(config, train, dir, progress: null, resume, DeviceOf(request.Device),
+                                                   $"{(request.DataRoot is null ? "synthetic" : request.DataRoot)} {request.Spec.Dataset} {request.Spec.Split}",
+                                                   CancellationToken.None);
+                losses = MetricsLog.ReadLosses(dir);                 // every epoch, the resumed ones included
             }
         }
         else

@@ -15,28 +15,56 @@ namespace SkeletonSsl.Experiments;
 public static class Pretraining
 {
     /// <param name="train">The training part (its clips; labels are not used).</param>
-    /// <param name="runDirectory">Created if absent. A folder that already holds a run needs <paramref name="resume"/>.</param>
+    /// <param name="runDirectory">Created if absent. A folder that already holds a run needs <paramref name="resume"/>;
+    /// a non-empty folder that is not a run folder is refused (<see cref="OutputConflictException"/>).</param>
     /// <param name="progress">Per-step reports (the CLI draws a bar; notebooks show a line).</param>
-    /// <param name="resume">Continue after the newest checkpoint; the config may only differ in its epoch count.</param>
+    /// <param name="resume">Continue after the newest checkpoint; the config may only differ in its epoch count.
+    /// A run that already finished its epochs is not touched: its record is returned with
+    /// <see cref="PretrainResult.AlreadyFinished"/> set.</param>
     /// <param name="device">CUDA when available, else CPU, unless given.</param>
     /// <param name="dataDescription">Recorded in run.json (e.g. the prepared store and split).</param>
+    /// <remarks>
+    /// The run's lock (<see cref="RunLock"/>) is held throughout; a second caller for the same folder waits
+    /// for the first. run.json is rewritten after every epoch and on every kind of stop (non-finite loss,
+    /// cancellation, any failure such as a full disk, with its reason); a killed run reads as interrupted.
+    /// </remarks>
     public static PretrainResult Run(PretrainConfig config, SkeletonDataset train, string runDirectory,
                                      IProgress<PretrainProgress>? progress = null, bool resume = false, Device? device = null,
                                      string dataDescription = "", CancellationToken cancellation = default)
     {
         config.Validate();
+        // Before the lock, which would leave its file behind: a folder of the user's is refused untouched.
+        OutputGuard.Folder(runDirectory, "a pre-training run", PretrainRunFolder.IsRunFolder, force: false, canForce: false);
+        using var runLock = RunLock.Acquire(runDirectory, null, cancellation);
+        return RunLocked(config, train, runDirectory, progress, resume, device, dataDescription, cancellation);
+    }
+
+    /// <summary><see cref="Run"/> for a caller that holds the run's lock already.</summary>
+    internal static PretrainResult RunLocked(PretrainConfig config, SkeletonDataset train, string runDirectory,
+                                             IProgress<PretrainProgress>? progress, bool resume, Device? device,
+                                             string dataDescription, CancellationToken cancellation)
+    {
+        config.Validate();
         device ??= Kit.DefaultDevice;
         Directory.CreateDirectory(runDirectory);
+        OutputGuard.Folder(runDirectory, "a pre-training run", PretrainRunFolder.IsRunFolder, force: false, canForce: false);
         CheckFolder(config, runDirectory, resume);
+        PretrainRunFolder.RemoveLeftovers(runDirectory);
+        if (resume && Finished(config, runDirectory) is { } finished) return finished;
+        var previous = TryReadInfo(runDirectory);
         ConfigJson.Write(Path.Combine(runDirectory, PretrainRunFolder.ConfigFile), config);
 
         var hash = ConfigJson.Hash(config with { Training = config.Training with { Epochs = 0 } });   // resumable with more epochs
         var info = new PretrainRunInfo
         {
+            Pid = Environment.ProcessId,
             Method = config.Method, ConfigHash = ConfigJson.Hash(config), Seed = config.Seed, Profile = config.Profile.ToString().ToLowerInvariant(),
             Stream = config.Stream.ToString().ToLowerInvariant(), Device = device.ToString(),
             TorchSharp = typeof(torch).Assembly.GetName().Version?.ToString() ?? "", Data = dataDescription, Clips = train.Count,
-            Epochs = config.Training.Epochs, Started = DateTimeOffset.UtcNow,
+            Epochs = config.Training.Epochs, Started = resume && previous is not null ? previous.Started : DateTimeOffset.UtcNow,
+            // A resumed run starts from its newest checkpoint: that many epochs are done before this call trains any.
+            EpochsDone = resume ? CheckpointedEpochs(runDirectory) : 0,
+            FinalLoss = resume ? previous?.FinalLoss : null, SamplesPerSecond = resume ? previous?.SamplesPerSecond : null,
         };
         PretrainRunFolder.WriteInfo(runDirectory, info);
 
@@ -46,34 +74,70 @@ public static class Pretraining
         var trainer = new Trainer(method, config.Training, device, runDirectory, generator, hash);
         var clock = Stopwatch.StartNew();
         IReadOnlyList<EpochMetrics> epochs;
+        var encoderPath = Path.Combine(runDirectory, PretrainRunFolder.EncoderFile);
         try
         {
-            epochs = trainer.Run(train.Data, resume, progress, cancellation);
-        }
-        catch (Exception e) when (e is NonFiniteLossException or OperationCanceledException)
-        {
-            PretrainRunFolder.WriteInfo(runDirectory, info with
+            // After each epoch run.json says how far the run got, so a kill loses no more than the epoch in flight.
+            epochs = trainer.Run(train.Data, resume, progress, cancellation, row => PretrainRunFolder.WriteInfo(runDirectory, info = info with
             {
-                Status = e is NonFiniteLossException ? "stopped: non-finite loss" : "stopped: cancelled",
+                EpochsDone = row.Epoch, FinalLoss = row.Loss, SamplesPerSecond = row.SamplesPerSecond, Seconds = clock.Elapsed.TotalSeconds,
+            }));
+            SafeTensors.Save(method.Encoder, encoderPath, new Dictionary<string, string>
+            {
+                ["method"] = config.Method, ["config_hash"] = info.ConfigHash, ["epochs"] = config.Training.Epochs.ToString(),
+            });
+        }
+        catch (Exception e)
+        {
+            var (status, epochsDone) = e switch
+            {
+                NonFiniteLossException n => ("stopped: non-finite loss", n.EpochsDone),
+                OperationCanceledException => ("stopped: cancelled", trainer.EpochsDone),
+                _ => (PretrainRunInfo.Failed, trainer.EpochsDone),
+            };
+            PretrainRunFolder.WriteStop(runDirectory, info with
+            {
+                Status = status, Reason = OneLine(e.Message), EpochsDone = epochsDone,
                 Seconds = clock.Elapsed.TotalSeconds, Finished = DateTimeOffset.UtcNow,
             });
             throw;
         }
 
-        var encoderPath = Path.Combine(runDirectory, PretrainRunFolder.EncoderFile);
-        SafeTensors.Save(method.Encoder, encoderPath, new Dictionary<string, string>
-        {
-            ["method"] = config.Method, ["config_hash"] = info.ConfigHash, ["epochs"] = config.Training.Epochs.ToString(),
-        });
         var last = epochs.Count > 0 ? epochs[^1] : null;
         info = info with
         {
-            Status = "complete", EpochsDone = config.Training.Epochs, FinalLoss = last?.Loss, SamplesPerSecond = last?.SamplesPerSecond,
+            Status = PretrainRunInfo.Complete, Reason = null, EpochsDone = config.Training.Epochs,
+            FinalLoss = last?.Loss ?? info.FinalLoss, SamplesPerSecond = last?.SamplesPerSecond ?? info.SamplesPerSecond,
             Seconds = clock.Elapsed.TotalSeconds, Finished = DateTimeOffset.UtcNow,
         };
         PretrainRunFolder.WriteInfo(runDirectory, info);
         return new PretrainResult(runDirectory, encoderPath, info, epochs);
     }
+
+    /// <summary>
+    /// The stored result of a run that already finished at least the requested epochs with the same
+    /// settings, or null. Nothing in the folder is rewritten: its record is the truth about that run.
+    /// </summary>
+    private static PretrainResult? Finished(PretrainConfig config, string runDirectory)
+    {
+        var encoderPath = Path.Combine(runDirectory, PretrainRunFolder.EncoderFile);
+        if (TryReadInfo(runDirectory) is not { Status: PretrainRunInfo.Complete } info || !File.Exists(encoderPath)) return null;
+        if (info.EpochsDone < config.Training.Epochs) return null;
+        return new PretrainResult(runDirectory, encoderPath, info, [], AlreadyFinished: true);
+    }
+
+    private static int CheckpointedEpochs(string runDirectory) =>
+        PretrainCheckpoint.Latest(Path.Combine(runDirectory, Trainer.CheckpointFolder)) is { } latest ? PretrainCheckpoint.ReadInfo(latest).Epoch : 0;
+
+    private static PretrainRunInfo? TryReadInfo(string runDirectory)
+    {
+        if (!File.Exists(Path.Combine(runDirectory, PretrainRunFolder.InfoFile))) return null;
+        try { return PretrainRunFolder.ReadInfo(runDirectory); }
+        catch (ArgumentException) { return null; }                // a damaged record is rewritten by this run
+    }
+
+    private static string OneLine(string text) =>
+        string.Join(" ", text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 
     private static void CheckFolder(PretrainConfig config, string runDirectory, bool resume)
     {

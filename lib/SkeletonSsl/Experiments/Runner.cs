@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using SkeletonSsl.Data.Formats;
 using SkeletonSsl.Reporting;
 using SkeletonSsl.Tables;
 
@@ -8,7 +9,9 @@ namespace SkeletonSsl.Experiments;
 /// Runs a paper table: for each distinct experiment of its rows, reuses the stored result when one
 /// exists for (config hash, profile, seed, data), otherwise pre-trains each stream (each distinct
 /// pre-training run once, shared by every protocol and table that needs it), evaluates with the
-/// protocol, stores the record atomically, and returns one <see cref="ResultRow"/> per cell.
+/// protocol, stores the record atomically, and returns one <see cref="ResultRow"/> per cell. Each
+/// evaluation and each pre-training run is done under its folder's <see cref="RunLock"/>, so two table runs
+/// at once (two processes) never compute the same thing twice: the second waits and reuses the first's.
 /// </summary>
 public sealed class Runner(Catalog catalog, ResultStore store, RunnerOptions options)
 {
@@ -42,10 +45,24 @@ public sealed class Runner(Catalog catalog, ResultStore store, RunnerOptions opt
                 skipped.Add((spec, missing ?? "no stored result"));
                 continue;
             }
-            options.Log?.Invoke($"[{table.Id}] running {spec.Hash}: {spec}");
-            records[spec] = RunOne(spec);
-            store.Save(records[spec]);
-            computed.Add(spec);
+            // One process evaluates an experiment; another that needs it at the same time waits, then reuses the record.
+            var outDir = EvaluationDirectory(spec);
+            using (RunLock.Acquire(outDir, options.Log))
+            {
+                if (store.TryLoad(key) is { } meanwhile)
+                {
+                    records[spec] = meanwhile;
+                    reused.Add(spec);
+                    continue;
+                }
+                // Half-written files of an evaluation or a result that a killed run left.
+                AtomicFile.RemoveStale(outDir);
+                AtomicFile.RemoveStale(Path.GetDirectoryName(store.PathOf(key))!);
+                options.Log?.Invoke($"[{table.Id}] running {spec.Hash}: {spec}");
+                records[spec] = RunOne(spec, outDir);
+                store.Save(records[spec]);
+                computed.Add(spec);
+            }
         }
         var rows = (from row in table.Rows
                     from cell in row.Cells
@@ -61,14 +78,16 @@ public sealed class Runner(Catalog catalog, ResultStore store, RunnerOptions opt
         return null;
     }
 
-    private ExperimentRecord RunOne(ExperimentSpec spec)
+    private string EvaluationDirectory(ExperimentSpec spec) =>
+        Path.Combine(options.RunsDirectory, "eval", options.Profile.ToString().ToLowerInvariant(), options.Data.ToString().ToLowerInvariant(),
+                     $"{spec.Hash}-seed{options.Seed}");
+
+    private ExperimentRecord RunOne(ExperimentSpec spec, string outDir)
     {
         var clock = Stopwatch.StartNew();
         var data = options.Data.ToString().ToLowerInvariant();
         var profile = options.Profile.ToString().ToLowerInvariant();
         var runs = spec.Pretrains.Select(p => Pretrain(p, profile, data)).ToList();
-        var outDir = Path.Combine(options.RunsDirectory, "eval", profile, data, $"{spec.Hash}-seed{options.Seed}");
-        Directory.CreateDirectory(outDir);
         var protocol = catalog.Protocols[spec.Protocol].Evaluate!;
         var result = protocol(new EvaluationRequest(spec, runs, options.Profile, options.Seed, options.Device,
                                                     options.DataRoot, outDir, options.Log, options.SyntheticRoot));

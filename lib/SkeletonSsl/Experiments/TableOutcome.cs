@@ -61,6 +61,7 @@ public sealed record TableOutcome(TableDefinition Table, TableRun Run, Compariso
     public (string Markdown, string Csv, string Html) WriteReports(string directory)
     {
         Directory.CreateDirectory(directory);
+        AtomicFile.RemoveStale(directory);                   // partial reports of a killed process
         string md = Path.Combine(directory, $"{Table.Id}.md"), csv = Path.Combine(directory, $"{Table.Id}.csv"),
                html = Path.Combine(directory, $"{Table.Id}.html");
         AtomicFile.WriteAllText(md, $"# {Table.Title}\n\n{(Options.Data == DataKind.Synthetic || Options.Profile != Profile.Paper ? $"> {TableReport.SyntheticBanner}\n\n" : "")}{ToMarkdown()}");

@@ -92,9 +92,12 @@ public sealed class ComparisonTable
     }
 
     /// <summary>Long-form CSV: table,row,method,column,ours,paper,difference,seeds (invariant culture, RFC 4180 quoting).</summary>
+    /// <summary>The first line of <see cref="ToCsv"/>: what tells a comparison CSV the kit wrote.</summary>
+    public const string CsvHeader = "table,row,method,column,ours,paper,difference,seeds";
+
     public string ToCsv()
     {
-        var sb = new StringBuilder("table,row,method,column,ours,paper,difference,seeds\n");
+        var sb = new StringBuilder(CsvHeader + "\n");
         foreach (var e in Entries)
             sb.Append(string.Join(',', Csv(Table.Id), Csv(e.RowId), Csv(e.Label), Csv(e.ColumnId), Number(e.Ours),
                                   Number(e.Paper), Number(e.Difference), e.Seeds.ToString(CultureInfo.InvariantCulture))).Append('\n');

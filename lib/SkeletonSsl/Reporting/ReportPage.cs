@@ -64,6 +64,7 @@ public sealed class ReportPage(string title)
     {
         var sb = new StringBuilder();
         sb.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+          .Append(GeneratorTag).Append('\n')
           .Append("<title>").Append(WebUtility.HtmlEncode(Title)).Append("</title>\n")
           .Append("<style>\n").Append(Style).Append("</style>\n")
           .Append($"<script type=\"text/javascript\">/* plotly.js {PlotlyJs.Version}, inlined */\n")
@@ -72,6 +73,25 @@ public sealed class ReportPage(string title)
           .Append("<h1>").Append(WebUtility.HtmlEncode(Title)).Append("</h1>\n");
         if (_banner is not null) sb.Append("<div class=\"banner\">").Append(WebUtility.HtmlEncode(_banner)).Append("</div>\n");
         return sb.Append(_body).Append("</body>\n</html>\n").ToString();
+    }
+
+    // Marks the page as the kit's, so that writing a page again may replace it while a user's HTML is refused.
+    private const string GeneratorTag = "<meta name=\"generator\" content=\"SkeletonSsl\">";
+
+    /// <summary>Whether a file is a page this kit wrote (its head carries the kit's generator tag).</summary>
+    public static bool IsKitPage(string path)
+    {
+        try
+        {
+            using var reader = new StreamReader(path);
+            var head = new char[512];
+            int n = reader.ReadBlock(head, 0, head.Length);
+            return new string(head, 0, n).Contains(GeneratorTag, StringComparison.Ordinal);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
     }
 
     /// <summary>Writes the page atomically.</summary>

@@ -70,9 +70,7 @@ public sealed class MetricsLog
     {
         var text = new StringBuilder().AppendLine(_header);
         foreach (var r in _rows) text.AppendLine(r);
-        var tmp = $"{_path}.tmp-{Environment.ProcessId}";
-        File.WriteAllText(tmp, text.ToString());
-        File.Move(tmp, _path, overwrite: true);
+        Data.Formats.AtomicFile.WriteAllText(_path, text.ToString());
     }
 
     private static string F(double v) => v.ToString("G9", CultureInfo.InvariantCulture);

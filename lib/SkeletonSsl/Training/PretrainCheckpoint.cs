@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using SkeletonSsl.Data;
+using SkeletonSsl.Data.Formats;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -21,17 +22,15 @@ public static class PretrainCheckpoint
     /// <summary>Writes a checkpoint atomically; returns its path.</summary>
     public static string Save(string path, CheckpointInfo info, nn.Module module, optim.Optimizer optimizer)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        var tmp = $"{path}.tmp-{Environment.ProcessId}";
-        using (var stream = File.Create(tmp))
-        using (var writer = new BinaryWriter(stream, Encoding.UTF8))
+        // A failed write (a full disk) removes its partial file, so the space it took is free again.
+        AtomicFile.Write(path, stream =>
         {
+            using var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
             writer.Write(Magic);
             writer.Write(JsonSerializer.Serialize(info));
             module.save(writer);
             ((TorchSharp.Modules.OptimizerHelper)optimizer).save_state_dict(writer);
-        }
-        File.Move(tmp, path, overwrite: true);
+        });
         return path;
     }
 

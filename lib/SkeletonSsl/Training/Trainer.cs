@@ -38,13 +38,17 @@ public sealed class Trainer
 
     public string CheckpointDirectory => Path.Combine(_runDirectory, CheckpointFolder);
 
+    /// <summary>The epochs finished so far (resumed ones included): what run.json records however the run stops.</summary>
+    public int EpochsDone { get; private set; }
+
     /// <summary>
     /// Trains on <paramref name="clips"/> (N, C, T, V, M) float32 on the CPU. With
     /// <paramref name="resume"/>, continues after the newest checkpoint (a no-op when it already
     /// holds the last epoch). Returns the metrics of the epochs run by this call.
     /// </summary>
+    /// <param name="epochEnded">Called after each epoch's metrics row and checkpoint are on disk.</param>
     public IReadOnlyList<EpochMetrics> Run(Tensor clips, bool resume = false, IProgress<PretrainProgress>? progress = null,
-                                            CancellationToken cancellation = default)
+                                            CancellationToken cancellation = default, Action<EpochMetrics>? epochEnded = null)
     {
         if (clips.dim() != 5) throw new ArgumentException($"clips must be (N, C, T, V, M), got {clips.dim()} dimensions", nameof(clips));
         long count = clips.shape[0];
@@ -63,6 +67,7 @@ public sealed class Trainer
         int startEpoch = 1;
         long globalStep = 0;
         string? lastCheckpoint = null;
+        EpochsDone = 0;
         if (resume && PretrainCheckpoint.Latest(CheckpointDirectory) is { } latest)
         {
             var header = PretrainCheckpoint.ReadInfo(latest);
@@ -75,6 +80,7 @@ public sealed class Trainer
             globalStep = info.GlobalStep;
             lastCheckpoint = latest;
             metrics.RestoreUpTo(info.Epoch);
+            EpochsDone = info.Epoch;
         }
 
         var results = new List<EpochMetrics>();
@@ -106,7 +112,7 @@ public sealed class Trainer
                              .cpu().data<double>().ToArray();
                 if (!double.IsFinite(values[0]))
                     throw new NonFiniteLossException(epoch, step + 1, values[0], lastCheckpoint,
-                        string.Join(", ", output.Terms.Select((t, i) => $"{t.Key} = {values[i + 1]:G4}")));
+                        string.Join(", ", output.Terms.Select((t, i) => $"{t.Key} = {values[i + 1]:G4}")), _runDirectory);
 
                 optimizer.zero_grad();
                 output.Loss.backward();
@@ -130,9 +136,11 @@ public sealed class Trainer
                 steps * (double)_config.BatchSize / seconds, seconds);
             metrics.Append(row);
             results.Add(row);
+            EpochsDone = epoch;
 
             if (epoch % _config.CheckpointEvery == 0 || epoch == _config.Epochs)
                 lastCheckpoint = SaveCheckpoint(epoch, globalStep, module, optimizer);
+            epochEnded?.Invoke(row);
         }
         return results;
     }

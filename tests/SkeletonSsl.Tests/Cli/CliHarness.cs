@@ -8,7 +8,7 @@ public sealed class RedirectedConsoleCollection
     public const string Name = "Redirected console: data commands";
 }
 
-/// <summary>Runs the CLI in-process with stdout and stderr captured.</summary>
+/// <summary>Runs the CLI in-process, as Main does (error contract included), with stdout and stderr captured.</summary>
 internal static class CliHarness
 {
     public static (int Code, string Out, string Err) Run(params string[] args)
@@ -17,7 +17,7 @@ internal static class CliHarness
         var (o, e) = (new StringWriter(), new StringWriter());
         Console.SetOut(o);
         Console.SetError(e);
-        try { return (Program.BuildRoot().Parse(args).Invoke(), o.ToString(), e.ToString()); }
+        try { return (Program.Run(args), o.ToString(), e.ToString()); }
         finally
         {
             Console.SetOut(oldOut);

@@ -26,6 +26,20 @@ internal static class TableOutput
         }
     }
 
+    /// <summary>Whether a file is a comparison CSV the kit wrote (its first line is the kit's header).</summary>
+    public static bool IsComparisonCsv(string path)
+    {
+        try
+        {
+            using var reader = new StreamReader(path);
+            return reader.ReadLine() == Reporting.ComparisonTable.CsvHeader;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
     private static void PrintComparison(TableOutcome outcome)
     {
         Console.WriteLine($"{outcome.Table.Id}: {outcome.Table.Title}");

@@ -23,7 +23,7 @@ public sealed class TableRunCommand : ICliCommand
             Description = "cpu or cuda (default: cuda when available).",
             DefaultValueFactory = _ => Kit.DefaultDevice.type == TorchSharp.DeviceType.CUDA ? "cuda" : "cpu",
         };
-        var output = new Option<string>("--out") { Description = "Output folder (results/, pretrain/, eval/, reports).", DefaultValueFactory = _ => TableOptions.DefaultOut };
+        var output = new Option<string>("--out") { Description = "Output folder (results/, pretrain/, eval/, reports); an existing folder holding anything else is refused.", DefaultValueFactory = _ => TableOptions.DefaultOut };
         var command = new Command("run", "Run a paper table (reusing stored results) and compare it with the paper.")
         {
             name, profile, seed, dataRoot, device, output,

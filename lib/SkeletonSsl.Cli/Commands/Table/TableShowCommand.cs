@@ -1,4 +1,5 @@
 using System.CommandLine;
+using SkeletonSsl.Data;
 using SkeletonSsl.Experiments;
 using SkeletonSsl.Reporting;
 
@@ -18,13 +19,16 @@ public sealed class TableShowCommand : ICliCommand
         var data = new Option<string>("--data") { Description = "synthetic or real.", DefaultValueFactory = _ => "synthetic" };
         var html = new Option<string?>("--html") { Description = "Also write the HTML report page to this file." };
         var csv = new Option<string?>("--csv") { Description = "Also write the comparison as CSV to this file." };
+        var force = new Option<bool>("--force") { Description = "Replace --html/--csv files even if the kit did not write them." };
         var command = new Command("show", "Show a paper table next to our stored results (runs nothing).")
         {
-            name, results, profile, seed, data, html, csv,
+            name, results, profile, seed, data, html, csv, force,
         };
         command.SetAction(parse => CliRun.Guard(() =>
         {
             var table = Catalog.Default.Table(parse.GetValue(name)!);
+            if (parse.GetValue(html) is { } h) OutputGuard.File(h, "a report page", ReportPage.IsKitPage, parse.GetValue(force));
+            if (parse.GetValue(csv) is { } c) OutputGuard.File(c, "a comparison CSV", TableOutput.IsComparisonCsv, parse.GetValue(force));
             var kind = parse.GetValue(data) switch
             {
                 "synthetic" => DataKind.Synthetic,

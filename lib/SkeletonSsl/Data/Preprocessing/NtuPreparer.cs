@@ -22,10 +22,15 @@ public static class NtuPreparer
     /// <param name="rawDir">A folder holding the .skeleton files, directly or in its sub-folders.</param>
     /// <param name="ignoreFile">The missing-skeleton list; null looks for the official file name in the raw folder.</param>
     /// <param name="log">One line per notable event (skipped or truncated samples, counts).</param>
+    /// <param name="force">Replace whatever is in <paramref name="outDir"/>, not only an older prepared store (never the raw folder).</param>
     public static PreparedManifest Prepare(string dataset, string rawDir, PreparePipeline pipeline, string outDir,
-        string? ignoreFile = null, Action<string>? log = null, IProgress<(int Done, int Total)>? progress = null)
+        string? ignoreFile = null, Action<string>? log = null, IProgress<(int Done, int Total)>? progress = null,
+        bool force = false)
     {
         log ??= _ => { };
+        // Refused before any parsing: an output that would replace the input or a folder the kit did not write.
+        OutputGuard.Disjoint(rawDir, outDir, "the raw folder (--raw)", "the output folder (--out)");
+        OutputGuard.Folder(outDir, "a prepared store", PreparedStoreWriter.IsStore, force);
         var benchmarks = NtuBenchmark.For(dataset);
         if (!Directory.Exists(rawDir)) throw new DirectoryNotFoundException($"{rawDir}: raw folder not found");
         var synthetic = SyntheticDescription.TryRead(rawDir);
@@ -84,7 +89,7 @@ public static class NtuPreparer
             log($"{dataset}: {files.Count} files, {kept.Count} prepared, {skipped.Count} skipped");
 
             using var all = cat(chunks, 0);
-            using var writer = new PreparedStoreWriter(outDir);
+            using var writer = new PreparedStoreWriter(outDir, force);
             foreach (var benchmark in benchmarks)
             {
                 foreach (string part in new[] { "train", "val" })

@@ -20,9 +20,13 @@ public static class PkuPreparer
     private const int BatchSize = 256;
 
     public static PreparedManifest Prepare(string dataset, string rawDir, PreparePipeline pipeline, string outDir,
-        string? splitsDir = null, Action<string>? log = null, IProgress<(int Done, int Total)>? progress = null)
+        string? splitsDir = null, Action<string>? log = null, IProgress<(int Done, int Total)>? progress = null,
+        bool force = false)
     {
         log ??= _ => { };
+        // Refused before any parsing: an output that would replace the input or a folder the kit did not write.
+        OutputGuard.Disjoint(rawDir, outDir, "the raw folder (--raw)", "the output folder (--out)");
+        OutputGuard.Folder(outDir, "a prepared store", PreparedStoreWriter.IsStore, force);
         if (dataset is not ("pku1" or "pku2")) throw new ArgumentException($"unknown PKU-MMD dataset '{dataset}': expected pku1 or pku2");
         if (!Directory.Exists(rawDir)) throw new DirectoryNotFoundException($"{rawDir}: raw folder not found");
         var splits = new[] { "xsub", "xview" }.ToDictionary(b => b, b => PkuSplitFile.Read(PkuSplitFile.Locate(dataset, b, rawDir, splitsDir)));
@@ -80,7 +84,7 @@ public static class PkuPreparer
             }
             log($"{dataset}: {videos.Length} videos, {ordered.Length} instances, {kept.Count} prepared, {skipped.Count} skipped");
             using var all = cat(chunks, 0);
-            using var writer = new PreparedStoreWriter(outDir);
+            using var writer = new PreparedStoreWriter(outDir, force);
             foreach (var (benchmark, split) in splits)
             {
                 foreach (var (part, ids) in new[] { ("train", split.Train), ("val", split.Val) })

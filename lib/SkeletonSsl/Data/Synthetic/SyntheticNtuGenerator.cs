@@ -190,36 +190,59 @@ public sealed class SyntheticNtuGenerator
     }
 
     /// <summary>
-    /// Writes the whole set under <paramref name="outDir"/> (created; an existing set is replaced
-    /// atomically). Returns the description written to synthetic.json.
+    /// Writes the whole set under <paramref name="outDir"/> (created; an existing synthetic set is replaced
+    /// atomically, anything else only with <paramref name="force"/>: see <see cref="OutputGuard"/>).
+    /// Returns the description written to synthetic.json.
     /// </summary>
-    public SyntheticDescription Write(string outDir, IProgress<int>? progress = null)
+    /// <exception cref="OutputConflictException">The folder holds something else and <paramref name="force"/> is false.</exception>
+    public SyntheticDescription Write(string outDir, IProgress<int>? progress = null, bool force = false)
     {
+        OutputGuard.Folder(outDir, "a synthetic set", IsSyntheticSet, force);
         string final = Path.GetFullPath(outDir);
-        string tmp = final.TrimEnd(Path.DirectorySeparatorChar) + $".tmp-{Environment.ProcessId}";
-        if (Directory.Exists(tmp)) Directory.Delete(tmp, recursive: true);
-        string skeletons = Path.Combine(tmp, SkeletonFolder);
-        Directory.CreateDirectory(skeletons);
-        int done = 0;
-        Parallel.ForEach(Clips, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, clip =>
+        return AtomicFile.WriteFolder(final, tmp =>
         {
-            NtuSkeletonWriter.Write(Path.Combine(skeletons, clip.Name + ".skeleton"), Render(clip));
-            int n = Interlocked.Increment(ref done);
-            if (n % 64 == 0) progress?.Report(n);
+            string skeletons = Path.Combine(tmp, SkeletonFolder);
+            Directory.CreateDirectory(skeletons);
+            int done = 0;
+            Parallel.ForEach(Clips, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, clip =>
+            {
+                NtuSkeletonWriter.Write(Path.Combine(skeletons, clip.Name + ".skeleton"), Render(clip));
+                int n = Interlocked.Increment(ref done);
+                if (n % 64 == 0) progress?.Report(n);
+            });
+            var corrupt = WriteCorrupt(skeletons);
+            var missing = Clips.Where(c => c.MissingSkeleton).Select(c => c.Name).ToArray();
+            File.WriteAllText(Path.Combine(tmp, MissingListFile),
+                "The following samples have missing or incomplete skeletons in this synthetic set.\n" +
+                "They should be ignored, as in the official list for NTU RGB+D.\n\n" + string.Concat(missing.Select(m => m + "\n")));
+            var description = new SyntheticDescription("ntu60", GeneratorVersion, Config, SyntheticActions.Names.Take(Config.Classes).ToArray(),
+                Clips.Count, missing, corrupt);
+            File.WriteAllText(Path.Combine(tmp, DescriptionFile), JsonSerializer.Serialize(description, SyntheticDescription.JsonOptions));
+            progress?.Report(Clips.Count);
+            return description;
         });
-        var corrupt = WriteCorrupt(skeletons);
-        var missing = Clips.Where(c => c.MissingSkeleton).Select(c => c.Name).ToArray();
-        File.WriteAllText(Path.Combine(tmp, MissingListFile),
-            "The following samples have missing or incomplete skeletons in this synthetic set.\n" +
-            "They should be ignored, as in the official list for NTU RGB+D.\n\n" + string.Concat(missing.Select(m => m + "\n")));
-        var description = new SyntheticDescription("ntu60", GeneratorVersion, Config, SyntheticActions.Names.Take(Config.Classes).ToArray(),
-            Clips.Count, missing, corrupt);
-        File.WriteAllText(Path.Combine(tmp, DescriptionFile), JsonSerializer.Serialize(description, SyntheticDescription.JsonOptions));
-        if (Directory.Exists(final)) Directory.Delete(final, recursive: true);
-        Directory.CreateDirectory(Path.GetDirectoryName(final)!);
-        Directory.Move(tmp, final);
-        progress?.Report(Clips.Count);
-        return description;
+    }
+
+    /// <summary>
+    /// Whether a folder is a synthetic set this kit wrote (NTU or PKU-MMD format), and nothing else: its
+    /// description file, and only files of the names and kinds the generators write. A set someone added
+    /// files to is not, so replacing it never deletes them.
+    /// </summary>
+    public static bool IsSyntheticSet(string dir)
+    {
+        static bool Only(string folder, string extension) =>
+            Directory.Exists(folder) && !Directory.EnumerateDirectories(folder).Any()
+            && Directory.EnumerateFiles(folder).All(f => f.EndsWith(extension, StringComparison.Ordinal));
+        var entries = Directory.EnumerateFileSystemEntries(dir).Select(Path.GetFileName).ToHashSet(StringComparer.Ordinal);
+        if (entries.SetEquals([DescriptionFile, MissingListFile, SkeletonFolder]))
+            return File.Exists(Path.Combine(dir, DescriptionFile)) && File.Exists(Path.Combine(dir, MissingListFile))
+                   && Only(Path.Combine(dir, SkeletonFolder), ".skeleton");
+        if (entries.SetEquals([SyntheticPkuGenerator.DescriptionFile, SyntheticPkuGenerator.SkeletonFolder,
+                               SyntheticPkuGenerator.LabelFolder, SyntheticPkuGenerator.SplitFolder]))
+            return File.Exists(Path.Combine(dir, SyntheticPkuGenerator.DescriptionFile))
+                   && new[] { SyntheticPkuGenerator.SkeletonFolder, SyntheticPkuGenerator.LabelFolder, SyntheticPkuGenerator.SplitFolder }
+                       .All(f => Only(Path.Combine(dir, f), ".txt"));
+        return false;
     }
 
     /// <summary>

@@ -92,36 +92,39 @@ public sealed class SyntheticPkuGenerator
         return (new PkuSkeleton(values, frames.Count), labels);
     }
 
-    /// <summary>Writes skeleton, label and split files under <paramref name="outDir"/> (an existing set is replaced atomically).</summary>
-    public SyntheticPkuDescription Write(string outDir, IProgress<int>? progress = null)
+    /// <summary>
+    /// Writes skeleton, label and split files under <paramref name="outDir"/> (an existing synthetic set is
+    /// replaced atomically, anything else only with <paramref name="force"/>: see <see cref="OutputGuard"/>).
+    /// </summary>
+    /// <exception cref="OutputConflictException">The folder holds something else and <paramref name="force"/> is false.</exception>
+    public SyntheticPkuDescription Write(string outDir, IProgress<int>? progress = null, bool force = false)
     {
+        OutputGuard.Folder(outDir, "a synthetic set", SyntheticNtuGenerator.IsSyntheticSet, force);
         string final = Path.GetFullPath(outDir).TrimEnd(Path.DirectorySeparatorChar);
-        string tmp = final + $".tmp-{Environment.ProcessId}";
-        if (Directory.Exists(tmp)) Directory.Delete(tmp, recursive: true);
-        foreach (string folder in new[] { SkeletonFolder, LabelFolder, SplitFolder }) Directory.CreateDirectory(Path.Combine(tmp, folder));
-        int done = 0, instances = 0;
-        Parallel.ForEach(Videos, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, video =>
+        return AtomicFile.WriteFolder(final, tmp =>
         {
-            var (skeleton, labels) = Render(video);
-            PkuSkeletonFile.Write(Path.Combine(tmp, SkeletonFolder, video.Name + ".txt"), skeleton);
-            PkuLabelFile.Write(Path.Combine(tmp, LabelFolder, video.Name + ".txt"), labels);
-            Interlocked.Add(ref instances, labels.Count);
-            progress?.Report(Interlocked.Increment(ref done));
+            foreach (string folder in new[] { SkeletonFolder, LabelFolder, SplitFolder }) Directory.CreateDirectory(Path.Combine(tmp, folder));
+            int done = 0, instances = 0;
+            Parallel.ForEach(Videos, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, video =>
+            {
+                var (skeleton, labels) = Render(video);
+                PkuSkeletonFile.Write(Path.Combine(tmp, SkeletonFolder, video.Name + ".txt"), skeleton);
+                PkuLabelFile.Write(Path.Combine(tmp, LabelFolder, video.Name + ".txt"), labels);
+                Interlocked.Add(ref instances, labels.Count);
+                progress?.Report(Interlocked.Increment(ref done));
+            });
+            string dataset = Config.Part == 1 ? "pku1" : "pku2";
+            var names = Videos.Select(v => v.Name).ToArray();
+            new PkuSplitFile(Videos.Where(v => !SyntheticPkuConfig.IsTestSubject(v.Subject)).Select(v => v.Name).ToArray(),
+                    Videos.Where(v => SyntheticPkuConfig.IsTestSubject(v.Subject)).Select(v => v.Name).ToArray())
+                .Write(Path.Combine(tmp, SplitFolder, PkuSplitFile.OfficialFileName(dataset, "xsub")));
+            new PkuSplitFile(Videos.Where(v => v.View != "L").Select(v => v.Name).ToArray(), Videos.Where(v => v.View == "L").Select(v => v.Name).ToArray())
+                .Write(Path.Combine(tmp, SplitFolder, PkuSplitFile.OfficialFileName(dataset, "xview")));
+            var description = new SyntheticPkuDescription(dataset, SyntheticNtuGenerator.GeneratorVersion, Config,
+                SyntheticActions.Names.Take(Config.Classes).ToArray(), names.Length, instances);
+            File.WriteAllText(Path.Combine(tmp, DescriptionFile), JsonSerializer.Serialize(description, SyntheticDescription.JsonOptions));
+            return description;
         });
-        string dataset = Config.Part == 1 ? "pku1" : "pku2";
-        var names = Videos.Select(v => v.Name).ToArray();
-        new PkuSplitFile(Videos.Where(v => !SyntheticPkuConfig.IsTestSubject(v.Subject)).Select(v => v.Name).ToArray(),
-                Videos.Where(v => SyntheticPkuConfig.IsTestSubject(v.Subject)).Select(v => v.Name).ToArray())
-            .Write(Path.Combine(tmp, SplitFolder, PkuSplitFile.OfficialFileName(dataset, "xsub")));
-        new PkuSplitFile(Videos.Where(v => v.View != "L").Select(v => v.Name).ToArray(), Videos.Where(v => v.View == "L").Select(v => v.Name).ToArray())
-            .Write(Path.Combine(tmp, SplitFolder, PkuSplitFile.OfficialFileName(dataset, "xview")));
-        var description = new SyntheticPkuDescription(dataset, SyntheticNtuGenerator.GeneratorVersion, Config,
-            SyntheticActions.Names.Take(Config.Classes).ToArray(), names.Length, instances);
-        File.WriteAllText(Path.Combine(tmp, DescriptionFile), JsonSerializer.Serialize(description, SyntheticDescription.JsonOptions));
-        if (Directory.Exists(final)) Directory.Delete(final, recursive: true);
-        Directory.CreateDirectory(Path.GetDirectoryName(final)!);
-        Directory.Move(tmp, final);
-        return description;
     }
 }
 

@@ -53,8 +53,9 @@ public sealed class SyntheticSetsTests
     public void A_real_dataset_without_the_missing_skeleton_list_is_refused_naming_the_official_file()
     {
         using var dir = new TempDir();
-        File.Copy(Directory.EnumerateFiles(Path.Combine(SmokeStores.Raw, SyntheticNtuGenerator.SkeletonFolder)).First(), dir.File("S001C001P001R001A001.skeleton"));
-        var e = Assert.Throws<FileNotFoundException>(() => NtuPreparer.Prepare("ntu120", dir.Path, PreparePipeline.Cmd, dir.File("out")));
+        Directory.CreateDirectory(dir.File("raw"));
+        File.Copy(Directory.EnumerateFiles(Path.Combine(SmokeStores.Raw, SyntheticNtuGenerator.SkeletonFolder)).First(), Path.Combine(dir.File("raw"), "S001C001P001R001A001.skeleton"));
+        var e = Assert.Throws<FileNotFoundException>(() => NtuPreparer.Prepare("ntu120", dir.File("raw"), PreparePipeline.Cmd, dir.File("out")));
         Assert.Contains(KnownMissingList.Ntu120FileName, e.Message);
         Assert.Contains("--ignore", e.Message);
     }
