@@ -13,7 +13,7 @@ public static class Program
         ["model"] = "Encoders: parameter summaries and feature extraction with PyTorch-compatible weights.",
         ["bench"] = "Benchmarks of the hot paths (parsing, augmentation, training steps); each prints one JSON line.",
         ["table"] = "Paper tables: list them, regenerate one, compare with the paper.",
-        ["notebook"] = "Run the kit's notebooks headlessly.",
+        ["notebook"] = "Run the kit's notebooks in the .NET Interactive kernel from the command line.",
     };
 
     /// <summary>The option, on every command, that adds stack traces to internal errors.</summary>

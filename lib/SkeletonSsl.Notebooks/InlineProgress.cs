@@ -5,7 +5,7 @@ namespace SkeletonSsl.Notebooks;
 
 /// <summary>
 /// An <see cref="IProgress{T}"/> for notebooks: in a kernel one output line (a bar and a text)
-/// updates in place; in the headless executor and on a console reports print plain lines. Hand it
+/// updates in place; on a console (the CLI, tests) reports print plain lines. Hand it
 /// to any kit API that takes an <c>IProgress&lt;T&gt;</c>, e.g. the preparers'
 /// <c>IProgress&lt;(int Done, int Total)&gt;</c>:
 /// <code>using var progress = new InlineProgress&lt;(int Done, int Total)&gt;("prepare", p => $"{p.Done}/{p.Total}", p => (double)p.Done / p.Total);</code>

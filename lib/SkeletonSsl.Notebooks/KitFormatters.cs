@@ -11,7 +11,7 @@ namespace SkeletonSsl.Notebooks;
 /// <summary>
 /// Registers how the kit's values render in a notebook, through
 /// Microsoft.DotNet.Interactive.Formatting (the formatter registry a .NET Interactive kernel
-/// uses, and the one the headless executor uses): DataFrames as tables, Plotly charts as
+/// uses): DataFrames as tables, Plotly charts as
 /// interactive figures with plotly.js inlined once per document, tensors as a shape/dtype summary,
 /// and any record (result rows, configs) as a key/value table. The setup cell calls
 /// <see cref="Register"/>; inside a kernel <see cref="KernelHost"/> does it as soon as the kit loads.
@@ -74,6 +74,6 @@ public static class KitFormatters
         }
     }
 
-    /// <summary>Starts a new output document (the headless executor calls it per notebook run).</summary>
+    /// <summary>Starts a new output document (in a kernel: after clearing the outputs that carried plotly.js).</summary>
     public static void BeginDocument() => PlotlyFormatter.BeginDocument();
 }

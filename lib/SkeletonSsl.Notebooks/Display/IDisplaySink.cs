@@ -1,9 +1,9 @@
 namespace SkeletonSsl.Notebooks.Display;
 
-/// <summary>Where displayed values go: a notebook kernel, the headless executor, or the console.</summary>
+/// <summary>Where displayed values go: a notebook kernel or the console.</summary>
 public interface IDisplaySink
 {
-    /// <summary>True where outputs cannot update in place (the headless executor, a console): progress prints lines.</summary>
+    /// <summary>True where outputs cannot update in place (a console): progress prints lines.</summary>
     bool IsHeadless { get; }
 
     /// <summary>
