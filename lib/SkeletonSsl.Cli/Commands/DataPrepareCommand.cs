@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
+using SkeletonSsl.Data.Formats;
 using SkeletonSsl.Data.Preprocessing;
 
 namespace SkeletonSsl.Cli.Commands;
@@ -20,16 +21,18 @@ public sealed class DataPrepareCommand : ICliCommand
         var outDir = new Option<string>("--out") { Description = "Store folder to write (replaced atomically).", Required = true };
         var ignore = new Option<string?>("--ignore") { Description = "NTU: the official missing-skeleton list (default: its official name inside --raw)." };
         var splits = new Option<string?>("--splits") { Description = "PKU-MMD: folder with the official split files (default: --raw/Split)." };
-        var command = new Command("prepare", "Prepare a raw dataset into a store (manifest, splits, .npy tensors).") { dataset, raw, pipeline, outDir, ignore, splits };
+        var allowNonFinite = new Option<bool>("--allow-non-finite") { Description = "Keep NaN/infinite coordinates (one warning per file) instead of skipping the file." };
+        var command = new Command("prepare", "Prepare a raw dataset into a store (manifest, splits, .npy tensors).") { dataset, raw, pipeline, outDir, ignore, splits, allowNonFinite };
         command.SetAction(r => CliRun.Guard(() =>
         {
             string ds = r.GetValue(dataset)!.Trim().ToLowerInvariant();
             var pipe = PreparePipeline.Parse(r.GetValue(pipeline)!);
+            var text = new SkeletonTextOptions { AllowNonFinite = r.GetValue(allowNonFinite), Warn = Console.Error.WriteLine };
             var watch = Stopwatch.StartNew();
             var manifest = ds switch
             {
-                "ntu60" or "ntu120" => NtuPreparer.Prepare(ds, r.GetValue(raw)!, pipe, r.GetValue(outDir)!, r.GetValue(ignore), Console.Error.WriteLine),
-                "pku1" or "pku2" => PkuPreparer.Prepare(ds, r.GetValue(raw)!, pipe, r.GetValue(outDir)!, r.GetValue(splits), Console.Error.WriteLine),
+                "ntu60" or "ntu120" => NtuPreparer.Prepare(ds, r.GetValue(raw)!, pipe, r.GetValue(outDir)!, r.GetValue(ignore), Console.Error.WriteLine, textOptions: text),
+                "pku1" or "pku2" => PkuPreparer.Prepare(ds, r.GetValue(raw)!, pipe, r.GetValue(outDir)!, r.GetValue(splits), Console.Error.WriteLine, textOptions: text),
                 _ => throw new UsageException($"--dataset: expected ntu60, ntu120, pku1 or pku2, got '{ds}'"),
             };
             foreach (var split in manifest.Splits)

@@ -42,6 +42,13 @@ public sealed class ModelEmbedCommand : ICliCommand
         return command;
     }
 
+    /// <summary>Builds the encoder a checkpoint's shapes describe; what the shapes get wrong is the checkpoint's fault, so the error names it.</summary>
+    private static SkeletonEncoder InferEncoder(string weightsPath, Func<SkeletonEncoder> build)
+    {
+        try { return build(); }
+        catch (ArgumentException e) { throw new DataFormatException(weightsPath, $"cannot infer the encoder from this checkpoint: {e.Message}", field: "state dict", inner: e); }
+    }
+
     private static int Run(EncoderOptions options, ParseResult r, string weightsPath, string inputPath, string outputPath,
         string layer, string prefix, int batchSize)
     {
@@ -64,9 +71,12 @@ public sealed class ModelEmbedCommand : ICliCommand
                 .ToDictionary(kv => kv.Key[prefix.Length..], kv => kv.Value);
             if (keyed.Count == 0)
                 throw new DataFormatException(weightsPath, $"no tensor key starts with the prefix '{prefix}'; first keys: {string.Join(", ", tensors.Keys.Take(5))}");
-            using SkeletonEncoder encoder = kind == "stgcn"
-                ? new StGcnEncoder(EncoderCheckpointShapes.InferStGcn(keyed, options.StGcn(r)))
-                : new GruEncoder(ExplicitGru(EncoderCheckpointShapes.InferGru(keyed), options.Gru(r), r.GetValue(options.Hidden) is not null));
+            // Options first, so that an error in them is not blamed on the checkpoint.
+            var stGcnBaseline = kind == "stgcn" ? options.StGcn(r) : null;
+            var gruOptions = kind == "stgcn" ? null : options.Gru(r);
+            using SkeletonEncoder encoder = InferEncoder(weightsPath, () => kind == "stgcn"
+                ? new StGcnEncoder(EncoderCheckpointShapes.InferStGcn(keyed, stGcnBaseline))
+                : new GruEncoder(ExplicitGru(EncoderCheckpointShapes.InferGru(keyed), gruOptions!, r.GetValue(options.Hidden) is not null)));
             // Features need only the backbone; the projection needs the checkpoint's head too.
             var load = new StateDictLoadOptions { Prefix = prefix, Ignore = projection ? [] : ["fc."] };
             var report = StateDictLoader.Load(encoder, tensors, load, weightsPath);

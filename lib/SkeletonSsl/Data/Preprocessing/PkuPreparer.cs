@@ -20,7 +20,8 @@ public static class PkuPreparer
     private const int BatchSize = 256;
 
     public static PreparedManifest Prepare(string dataset, string rawDir, PreparePipeline pipeline, string outDir,
-        string? splitsDir = null, Action<string>? log = null, IProgress<(int Done, int Total)>? progress = null)
+        string? splitsDir = null, Action<string>? log = null, IProgress<(int Done, int Total)>? progress = null,
+        SkeletonTextOptions? textOptions = null)
     {
         log ??= _ => { };
         if (dataset is not ("pku1" or "pku2")) throw new ArgumentException($"unknown PKU-MMD dataset '{dataset}': expected pku1 or pku2");
@@ -45,7 +46,7 @@ public static class PkuPreparer
             }
             try
             {
-                var skeleton = PkuSkeletonFile.Read(skeletonPath);
+                var skeleton = PkuSkeletonFile.Read(skeletonPath, textOptions);
                 var labels = PkuLabelFile.Read(labelPath);
                 for (int row = 0; row < labels.Count; row++)
                 {
