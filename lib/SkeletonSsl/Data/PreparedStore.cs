@@ -82,6 +82,9 @@ public sealed class PreparedStore
             if (data.dtype != ScalarType.Float32 || data.dim() != 5 || data.shape[0] != info.Count || data.shape[2] != Manifest.Frames)
                 throw new DataFormatException(dataPath, $"expected float32 ({info.Count}, 3, {Manifest.Frames}, 25, 2) as the manifest says, got {data.dtype} ({string.Join(", ", data.shape)})", field: "shape");
             var labels = ReadLongs($"{split}/{part}_label.npy", info.Count);
+            if (labels.Any(l => l < 0 || l >= Manifest.NumClasses))
+                throw new DataFormatException(Path.Combine(Directory, split, $"{part}_label.npy"),
+                    $"labels must lie in [0, {Manifest.NumClasses}) as the manifest says, found {labels.First(l => l < 0 || l >= Manifest.NumClasses)}", field: "labels");
             string namesPath = Path.Combine(Directory, split, $"{part}_names.txt");
             string[] names;
             using (var file = StoreFileCheck.Open(Directory, $"{split}/{part}_names.txt", Manifest))

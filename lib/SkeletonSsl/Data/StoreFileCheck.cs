@@ -28,6 +28,8 @@ internal sealed class StoreFileCheck : Stream
         string path = Path.Combine(directory, relative);
         if (!manifest.Files.TryGetValue(relative, out var sha))
             throw new DataFormatException(path, "the manifest records no hash for this file; re-prepare the store with 'data prepare'", field: "files");
+        if (!File.Exists(path))
+            throw new DataFormatException(path, "the manifest lists this file but it is missing; restore it or re-prepare the store", field: "files");
         var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20);
         if (manifest.FileSizes?.TryGetValue(relative, out long size) == true && file.Length != size)
         {

@@ -39,6 +39,8 @@ public static class Npy
     /// <summary>Reads one array from a stream; <paramref name="file"/> names it in errors.</summary>
     public static NpyArray Read(Stream stream, string file) => Read(stream, file, null);
 
+    /// <param name="stream">The stream, at the array's first byte.</param>
+    /// <param name="file">Names the input in errors.</param>
     /// <param name="available">How many bytes the stream holds from its position (a zip member's declared
     /// size); null asks a seekable stream for its length.</param>
     internal static NpyArray Read(Stream stream, string file, long? available)

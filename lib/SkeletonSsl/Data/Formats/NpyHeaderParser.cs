@@ -133,7 +133,10 @@ internal static class NpyHeaderParser
         public readonly char Peek => _i < text.Length ? text[_i] : '\0';
 
         public readonly DataFormatException Error(string problem, string field) =>
-            new(file, $"{problem} (header: {text.Trim()})", field: field);
+            new(file, $"{problem} (header: {Shown(text.Trim())})", field: field);
+
+        // A header may be up to 16 MiB: quote the start only.
+        private static string Shown(string header) => header.Length <= 200 ? header : header[..200] + "...";
 
         public void SkipSpace()
         {
