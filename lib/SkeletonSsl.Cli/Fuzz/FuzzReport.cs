@@ -7,5 +7,3 @@ public sealed record FuzzReport(string Format, int Cases, int Ok, int Rejected, 
     public bool Clean => Crash == 0 && Hang == 0;
 }
 
-/// <summary>One case that crashed or hung: enough to reproduce it (the input) and to see why.</summary>
-public sealed record FuzzFailure(string Format, int Case, FuzzOutcome Outcome, string Message, byte[] Input);

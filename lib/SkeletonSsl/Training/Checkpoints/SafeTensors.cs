@@ -108,8 +108,11 @@ public static class SafeTensors
         long dataStart = 8 + (long)headerLength, dataLength = fileLength - dataStart;
 
         // Checked before parsing so the message can give the byte offset of the first bad sequence.
-        if (System.Text.Unicode.Utf8.ToUtf16(headerBytes, new char[headerBytes.Length], out int valid, out _, replaceInvalidSequences: false) != System.Buffers.OperationStatus.Done)
+        if (!System.Text.Unicode.Utf8.IsValid(headerBytes))
+        {
+            System.Text.Unicode.Utf8.ToUtf16(headerBytes, new char[headerBytes.Length], out int valid, out _, replaceInvalidSequences: false);
             throw new DataFormatException(path, $"header is not valid UTF-8 at byte {8 + valid}: expected UTF-8 JSON", field: "header");
+        }
         JsonDocument document;
         try { document = JsonDocument.Parse(headerBytes, new JsonDocumentOptions { MaxDepth = 8 }); }
         catch (JsonException e)
