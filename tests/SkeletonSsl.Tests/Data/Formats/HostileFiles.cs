@@ -28,6 +28,27 @@ internal static class HostileFiles
         return p.BinGet((byte)levels).None().SetItem().Stop().ToArray();
     }
 
+    /// <summary>A dict of <paramref name="count"/> float keys that all share double.GetHashCode (the halves of their bits XOR to one value).</summary>
+    public static byte[] PickleCollidingFloatKeys(int count = 100_000)
+    {
+        var p = new PickleBytes().Proto(2).EmptyDict().Mark();
+        for (int i = 0; i < count; i++)
+        {
+            uint high = 0x4000_0000u + (uint)i, low = high ^ 0x0012_3456u;
+            p.BinFloat(BitConverter.Int64BitsToDouble((long)(((ulong)high << 32) | low))).None();
+        }
+        return p.SetItems().Stop().ToArray();
+    }
+
+    /// <summary>A pickle holding one integer of <paramref name="bytes"/> bytes (LONG4), e.g. for 'data inspect' to print.</summary>
+    public static byte[] PickleHugeInteger(int bytes = 1 << 20)
+    {
+        var digits = new byte[bytes];
+        new Random(1).NextBytes(digits);
+        digits[^1] = 0x01; // positive
+        return new PickleBytes().Proto(2).Raw(0x8b).Raw(BitConverter.GetBytes(bytes)).Raw(digits).Stop().ToArray();
+    }
+
     /// <summary>A torch.save zip: {"w": 2×3 float tensor, "deep": a list nested <paramref name="depth"/> levels} (disposal recursed per level).</summary>
     public static byte[] TorchDeepListBesideTensor(int depth = 1_000_000)
     {

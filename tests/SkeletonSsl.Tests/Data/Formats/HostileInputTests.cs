@@ -51,6 +51,25 @@ public sealed class HostileInputTests : IDisposable
     }
 
     [Fact]
+    public void A_dict_of_100000_keys_made_to_collide_under_double_hashing_loads_fast()
+    {
+        var watch = Stopwatch.StartNew();
+        var dict = Assert.IsType<Dictionary<object, object?>>(new Unpickler().Load(HostileFiles.PickleCollidingFloatKeys(), "collide.pkl"));
+        Assert.Equal(100_000, dict.Count);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"took {watch.Elapsed}");
+    }
+
+    [Fact]
+    public void Inspecting_a_pickle_with_a_megabyte_integer_does_not_print_its_digits()
+    {
+        string path = Write("bigint.pkl", HostileFiles.PickleHugeInteger());
+        var watch = Stopwatch.StartNew();
+        var summary = DataInspector.Inspect(path);
+        Assert.True(watch.Elapsed < Fast, $"took {watch.Elapsed}");
+        Assert.Contains("bits)", summary["structure"]!["value"]!.ToString());
+    }
+
+    [Fact]
     public void A_checkpoint_with_a_deeply_nested_list_beside_a_tensor_loads_and_frees_the_rest()
     {
         string path = Write("deep.pt", HostileFiles.TorchDeepListBesideTensor());
