@@ -1,22 +1,35 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+
 namespace SkeletonSsl.Data.Formats;
 
 /// <summary>Dict-key equality as Python sees it for the key types pickles hold: tuples (object?[])
-/// compare by items, numbers by value across long/double/bool, other keys by Equals.</summary>
+/// compare by items, numbers by value across long/double/bool, strings and big integers by value, and
+/// every other key (a list, a dict, bytes, a tensor, a recorded object) by identity, as Python hashes
+/// an object without <c>__eq__</c>. Identity matters: a type whose Equals compares contents but whose
+/// hash does not would make lookups depend on where the hashes happen to fall.</summary>
 internal sealed class PickleKeyComparer : IEqualityComparer<object>
 {
     public static readonly PickleKeyComparer Instance = new();
 
     public new bool Equals(object? x, object? y)
     {
+        if (ReferenceEquals(x, y)) return true;
+        if (x is null || y is null) return false;
         if (x is object?[] a && y is object?[] b)
         {
             if (a.Length != b.Length) return false;
             for (int i = 0; i < a.Length; i++)
-                if (!(a[i] is null ? b[i] is null : b[i] is not null && Equals(a[i], b[i]))) return false;
+                if (!Equals(a[i], b[i])) return false;
             return true;
         }
         if (AsNumber(x) is { } nx && AsNumber(y) is { } ny) return nx == ny;
-        return object.Equals(x, y);
+        return (x, y) switch
+        {
+            (string s, string t) => string.Equals(s, t, StringComparison.Ordinal),
+            (BigInteger p, BigInteger q) => p == q,
+            _ => false,
+        };
     }
 
     public int GetHashCode(object obj)
@@ -27,7 +40,13 @@ internal sealed class PickleKeyComparer : IEqualityComparer<object>
             foreach (var item in items) hash.Add(item is null ? 0 : GetHashCode(item));
             return hash.ToHashCode();
         }
-        return AsNumber(obj) is { } n ? NumberHash(n) : obj.GetHashCode();
+        if (AsNumber(obj) is { } n) return NumberHash(n);
+        return obj switch
+        {
+            string s => s.GetHashCode(),
+            BigInteger big => big.GetHashCode(),
+            _ => RuntimeHelpers.GetHashCode(obj),
+        };
     }
 
     /// <summary>
