@@ -81,23 +81,34 @@ public static class FuzzTargets
 
     private static byte[][] NpzSeeds(string scratch)
     {
-        string stored = Path.Combine(scratch, "seed-stored.npz");
-        Npz.Write(stored, new Dictionary<string, NpyArray>
+        string written = Path.Combine(scratch, "seed.npz");
+        Npz.Write(written, new Dictionary<string, NpyArray>
         {
             ["x"] = new(NpyElementType.Float32, [2, 3], new float[] { 1, 2, 3, 4, 5, 6 }),
             ["y"] = new(NpyElementType.Int64, [2], new long[] { 0, 1 }),
         });
-        // np.savez_compressed: the same members deflated.
+        // np.savez (stored) and np.savez_compressed (deflated), re-zipped with a fixed timestamp:
+        // the writer stamps the current time, and seeds must not change from run to run.
+        return [Rezip(written, CompressionLevel.NoCompression), Rezip(written, CompressionLevel.Optimal)];
+    }
+
+    /// <summary>A midnight in 2020: the timestamp every seed zip entry carries.</summary>
+    internal static readonly DateTimeOffset SeedTime = new(2020, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    private static byte[] Rezip(string path, CompressionLevel level)
+    {
         using var ms = new MemoryStream();
         using (var zip = new ZipArchive(ms, ZipArchiveMode.Create, leaveOpen: true))
-        using (var source = ZipFile.OpenRead(stored))
+        using (var source = ZipFile.OpenRead(path))
             foreach (var entry in source.Entries)
             {
+                var copy = zip.CreateEntry(entry.FullName, level);
+                copy.LastWriteTime = SeedTime;
                 using var from = entry.Open();
-                using var to = zip.CreateEntry(entry.FullName, CompressionLevel.Optimal).Open();
+                using var to = copy.Open();
                 from.CopyTo(to);
             }
-        return [File.ReadAllBytes(stored), ms.ToArray()];
+        return ms.ToArray();
     }
 
     private static void ReadNpz(byte[] input, string scratch)

@@ -52,7 +52,9 @@ internal static class TorchZipSeed
         {
             void Add(string name, byte[] data)
             {
-                using var s = zip.CreateEntry($"archive/{name}", deflate ? CompressionLevel.Optimal : CompressionLevel.NoCompression).Open();
+                var entry = zip.CreateEntry($"archive/{name}", deflate ? CompressionLevel.Optimal : CompressionLevel.NoCompression);
+                entry.LastWriteTime = FuzzTargets.SeedTime; // the same bytes on every run
+                using var s = entry.Open();
                 s.Write(data);
             }
             Add("data.pkl", p.ToArray());
