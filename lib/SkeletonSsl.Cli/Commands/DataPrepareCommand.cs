@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
+using SkeletonSsl.Data.Formats;
 using SkeletonSsl.Data.Preprocessing;
 
 namespace SkeletonSsl.Cli.Commands;
@@ -21,16 +22,18 @@ public sealed class DataPrepareCommand : ICliCommand
         var force = new Option<bool>("--force") { Description = "Replace the --out folder even if it holds something else (still atomically: the old one is removed last)." };
         var ignore = new Option<string?>("--ignore") { Description = "NTU: the official missing-skeleton list (default: its official name inside --raw)." };
         var splits = new Option<string?>("--splits") { Description = "PKU-MMD: folder with the official split files (default: --raw/Split)." };
-        var command = new Command("prepare", "Prepare a raw dataset into a store (manifest, splits, .npy tensors).") { dataset, raw, pipeline, outDir, ignore, splits, force };
+        var allowNonFinite = new Option<bool>("--allow-non-finite") { Description = "Keep NaN/infinite coordinates (one warning per file) instead of skipping the file." };
+        var command = new Command("prepare", "Prepare a raw dataset into a store (manifest, splits, .npy tensors).") { dataset, raw, pipeline, outDir, ignore, splits, allowNonFinite, force };
         command.SetAction(r => CliRun.Guard(() =>
         {
             string ds = r.GetValue(dataset)!.Trim().ToLowerInvariant();
             var pipe = PreparePipeline.Parse(r.GetValue(pipeline)!);
+            var text = new SkeletonTextOptions { AllowNonFinite = r.GetValue(allowNonFinite), Warn = Console.Error.WriteLine };
             var watch = Stopwatch.StartNew();
             var manifest = ds switch
             {
-                "ntu60" or "ntu120" => NtuPreparer.Prepare(ds, r.GetValue(raw)!, pipe, r.GetValue(outDir)!, r.GetValue(ignore), Console.Error.WriteLine, force: r.GetValue(force)),
-                "pku1" or "pku2" => PkuPreparer.Prepare(ds, r.GetValue(raw)!, pipe, r.GetValue(outDir)!, r.GetValue(splits), Console.Error.WriteLine, force: r.GetValue(force)),
+                "ntu60" or "ntu120" => NtuPreparer.Prepare(ds, r.GetValue(raw)!, pipe, r.GetValue(outDir)!, r.GetValue(ignore), Console.Error.WriteLine, textOptions: text, force: r.GetValue(force)),
+                "pku1" or "pku2" => PkuPreparer.Prepare(ds, r.GetValue(raw)!, pipe, r.GetValue(outDir)!, r.GetValue(splits), Console.Error.WriteLine, textOptions: text, force: r.GetValue(force)),
                 _ => throw new UsageException($"--dataset: expected ntu60, ntu120, pku1 or pku2, got '{ds}'"),
             };
             foreach (var split in manifest.Splits)

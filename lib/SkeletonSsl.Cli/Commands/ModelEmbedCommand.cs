@@ -48,6 +48,13 @@ public sealed class ModelEmbedCommand : ICliCommand
         return command;
     }
 
+    /// <summary>Builds the encoder a checkpoint's shapes describe; what the shapes get wrong is the checkpoint's fault, so the error names it.</summary>
+    private static SkeletonEncoder InferEncoder(string weightsPath, Func<SkeletonEncoder> build)
+    {
+        try { return build(); }
+        catch (ArgumentException e) { throw new DataFormatException(weightsPath, $"cannot infer the encoder from this checkpoint: {e.Message}", field: "state dict", inner: e); }
+    }
+
     private static int Run(EncoderOptions options, ParseResult r, string weightsPath, string inputPath, string outputPath,
         string layer, string prefix, int batchSize)
     {
@@ -70,9 +77,12 @@ public sealed class ModelEmbedCommand : ICliCommand
                 .ToDictionary(kv => kv.Key[prefix.Length..], kv => kv.Value);
             if (keyed.Count == 0)
                 throw new DataFormatException(weightsPath, $"no tensor key starts with the prefix '{prefix}'; first keys: {string.Join(", ", tensors.Keys.Take(5))}");
-            using SkeletonEncoder encoder = kind == "stgcn"
-                ? new StGcnEncoder(Inferred(weightsPath, () => EncoderCheckpointShapes.InferStGcn(keyed, options.StGcn(r))))
-                : new GruEncoder(ExplicitGru(Inferred(weightsPath, () => EncoderCheckpointShapes.InferGru(keyed)), options.Gru(r), r.GetValue(options.Hidden) is not null));
+            // Options first, so that an error in them is not blamed on the checkpoint.
+            var stGcnBaseline = kind == "stgcn" ? options.StGcn(r) : null;
+            var gruOptions = kind == "stgcn" ? null : options.Gru(r);
+            using SkeletonEncoder encoder = InferEncoder(weightsPath, () => kind == "stgcn"
+                ? new StGcnEncoder(EncoderCheckpointShapes.InferStGcn(keyed, stGcnBaseline))
+                : new GruEncoder(ExplicitGru(EncoderCheckpointShapes.InferGru(keyed), gruOptions!, r.GetValue(options.Hidden) is not null)));
             // Features need only the backbone; the projection needs the checkpoint's head too.
             var load = new StateDictLoadOptions { Prefix = prefix, Ignore = projection ? [] : ["fc."] };
             var report = StateDictLoader.Load(encoder, tensors, load, weightsPath);
@@ -105,13 +115,6 @@ public sealed class ModelEmbedCommand : ICliCommand
         {
             foreach (var t in tensors.Values) t.Dispose();
         }
-    }
-
-    /// <summary>Shape inference knows the tensors, not where they came from: its complaints are about the weights file.</summary>
-    private static T Inferred<T>(string weightsPath, Func<T> infer)
-    {
-        try { return infer(); }
-        catch (ArgumentException e) { throw new DataFormatException(weightsPath, e.Message, inner: e); }
     }
 
     private static GruEncoderConfig ExplicitGru(GruEncoderConfig inferred, GruEncoderConfig stated, bool hiddenGiven)

@@ -59,22 +59,43 @@ public sealed class PreparedStore
     /// <summary>Split names, e.g. ["xsub", "xview"].</summary>
     public IReadOnlyList<string> Splits => Manifest.Splits.Select(s => s.Name).ToArray();
 
-    /// <summary>Loads one part into memory: data (N, 3, T, 25, 2) float32 on the CPU, labels, names.</summary>
+    /// <summary>
+    /// Loads one part into memory: data (N, 3, T, 25, 2) float32 on the CPU, labels, names. Each file is
+    /// checked against the manifest as it is read (size, then SHA-256), so an edited or damaged store
+    /// fails with the name of the file instead of training on changed data.
+    /// </summary>
     public SkeletonDataset Load(string split, string part)
     {
         part = Canonical(part);
         var info = Manifest.Split(split).Part(part);
         if (_external is not null) return _external(split, part);
-        string folder = Path.Combine(Directory, split);
-        string dataPath = Path.Combine(folder, $"{part}_data.npy");
-        var data = Npy.ReadTensor(dataPath);
+        string dataPath = Path.Combine(Directory, split, $"{part}_data.npy");
+        Tensor data;
+        using (var file = StoreFileCheck.Open(Directory, $"{split}/{part}_data.npy", Manifest))
+        {
+            data = Npy.ReadTensor(file, dataPath);
+            try { file.Verify(); }
+            catch { data.Dispose(); throw; }
+        }
         try
         {
             if (data.dtype != ScalarType.Float32 || data.dim() != 5 || data.shape[0] != info.Count || data.shape[2] != Manifest.Frames)
                 throw new DataFormatException(dataPath, $"expected float32 ({info.Count}, 3, {Manifest.Frames}, 25, 2) as the manifest says, got {data.dtype} ({string.Join(", ", data.shape)})", field: "shape");
-            var labels = ReadLongs(Path.Combine(folder, $"{part}_label.npy"), info.Count);
-            string namesPath = Path.Combine(folder, $"{part}_names.txt");
-            var names = File.ReadAllLines(namesPath);
+            var labels = ReadLongs($"{split}/{part}_label.npy", info.Count);
+            if (labels.Any(l => l < 0 || l >= Manifest.NumClasses))
+                throw new DataFormatException(Path.Combine(Directory, split, $"{part}_label.npy"),
+                    $"labels must lie in [0, {Manifest.NumClasses}) as the manifest says, found {labels.First(l => l < 0 || l >= Manifest.NumClasses)}", field: "labels");
+            string namesPath = Path.Combine(Directory, split, $"{part}_names.txt");
+            string[] names;
+            using (var file = StoreFileCheck.Open(Directory, $"{split}/{part}_names.txt", Manifest))
+            {
+                using var text = new StreamReader(file, leaveOpen: true);
+                names = text.ReadToEnd().Split('\n');
+                file.Verify();
+            }
+            // One name per line, each ending in a newline: the last split is empty.
+            if (names.Length > 0 && names[^1].Length == 0) names = names[..^1];
+            names = names.Select(n => n.TrimEnd('\r')).ToArray();
             if (names.Length != info.Count)
                 throw new DataFormatException(namesPath, $"expected {info.Count} names as the manifest says, got {names.Length}");
             return new SkeletonDataset(data, labels, names, Manifest.NumClasses);
@@ -92,8 +113,8 @@ public sealed class PreparedStore
         part = Canonical(part);
         var info = Manifest.Split(split).Part(part);
         if (_external is not null) return null;
-        string path = Path.Combine(Directory, split, $"{part}_num_frame.npy");
-        return File.Exists(path) ? ReadLongs(path, info.Count) : null;
+        string relative = $"{split}/{part}_num_frame.npy";
+        return File.Exists(Path.Combine(Directory, relative)) ? ReadLongs(relative, info.Count) : null;
     }
 
     /// <summary>Recomputes every file's SHA-256; returns the problems (empty when the store is intact).</summary>
@@ -104,6 +125,8 @@ public sealed class PreparedStore
         {
             string path = Path.Combine(Directory, file);
             if (!File.Exists(path)) problems.Add($"{path}: missing");
+            else if (Manifest.FileSizes?.TryGetValue(file, out long size) == true && new FileInfo(path).Length != size)
+                problems.Add($"{path}: size differs from the manifest");
             else if (PreparedStoreWriter.Sha256(path) != sha) problems.Add($"{path}: SHA-256 differs from the manifest");
         }
         if (PreparedStoreWriter.ContentHash(Manifest.Files) != Manifest.ContentHash) problems.Add($"{Directory}: content hash differs from the manifest");
@@ -112,9 +135,15 @@ public sealed class PreparedStore
 
     private static string Canonical(string part) => part == "test" ? "val" : part;
 
-    private static long[] ReadLongs(string path, int count)
+    private long[] ReadLongs(string relative, int count)
     {
-        var array = Npy.Read(path);
+        string path = Path.Combine(Directory, relative);
+        NpyArray array;
+        using (var file = StoreFileCheck.Open(Directory, relative, Manifest))
+        {
+            array = Npy.Read(file, path);
+            file.Verify();
+        }
         long[] values = array.Data switch
         {
             long[] l => l,

@@ -8,7 +8,7 @@ namespace SkeletonSsl.Data;
 
 /// <summary>
 /// Builds a prepared store atomically: parts are written into "&lt;dir&gt;.tmp-&lt;pid&gt;", and
-/// <see cref="Commit"/> hashes every file, writes manifest.json and swaps the folder into place
+/// <see cref="Commit"/> hashes and sizes every file, writes manifest.json and swaps the folder into place
 /// (<see cref="AtomicFile.ReplaceFolder"/>: an older store is removed last). Per part: <c>{split}/{part}_data.npy</c> (N, 3, T, 25, 2) float32,
 /// <c>{part}_label.npy</c> (N,) int64, <c>{part}_names.txt</c>, and for pipelines that keep the
 /// original length <c>{part}_num_frame.npy</c> (N,) int64.
@@ -77,11 +77,16 @@ public sealed class PreparedStoreWriter : IDisposable
         PreparedProvenance provenance)
     {
         var files = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        var sizes = new SortedDictionary<string, long>(StringComparer.Ordinal);
         foreach (string path in Directory.EnumerateFiles(_tmp, "*", SearchOption.AllDirectories))
-            files[Path.GetRelativePath(_tmp, path).Replace('\\', '/')] = Sha256(path);
+        {
+            string relative = Path.GetRelativePath(_tmp, path).Replace('\\', '/');
+            files[relative] = Sha256(path);
+            sizes[relative] = new FileInfo(path).Length; // the cheap first check on load
+        }
         var splits = _parts.GroupBy(p => p.Split).Select(g => new PreparedSplit(g.Key, g.Select(p => p.Part).ToArray())).ToArray();
         var manifest = new PreparedManifest(PreparedManifest.CurrentFormat, dataset, pipeline, pipelineVersion, classes.Count, classes, frames,
-            splits, files, ContentHash(files), provenance);
+            splits, files, ContentHash(files), provenance, sizes);
         File.WriteAllText(Path.Combine(_tmp, PreparedManifest.FileName), JsonSerializer.Serialize(manifest, PreparedManifest.JsonOptions));
         AtomicFile.ReplaceFolder(_tmp, _final);
         _committed = true;

@@ -23,14 +23,14 @@ public static class EncoderCheckpointShapes
         var residuals = new List<StGcnResidual>();
         for (int i = 0; stateDict.TryGetValue($"st_gcn_networks.{i}.tcn.2.weight", out var w); i++)
         {
-            widths.Add((int)w.shape[0]);
+            widths.Add(Dim(w, 0, $"st_gcn_networks.{i}.tcn.2.weight"));
             residuals.Add(stateDict.ContainsKey($"st_gcn_networks.{i}.residual.0.weight") ? StGcnResidual.Projection
                 : i == 0 ? StGcnResidual.None : StGcnResidual.Identity);
         }
         if (widths.Count == 0)
             throw new ArgumentException("not an ST-GCN state dict: no 'st_gcn_networks.0.tcn.2.weight' (pass the key prefix, e.g. encoder_q.)");
-        int inChannels = stateDict.TryGetValue("st_gcn_networks.0.gcn.conv.weight", out var g) ? (int)g.shape[1] : baseline.InChannels;
-        int kernel = stateDict.TryGetValue("st_gcn_networks.0.tcn.2.weight", out var t) ? (int)t.shape[2] : baseline.TemporalKernel;
+        int inChannels = stateDict.TryGetValue("st_gcn_networks.0.gcn.conv.weight", out var g) ? Dim(g, 1, "st_gcn_networks.0.gcn.conv.weight") : baseline.InChannels;
+        int kernel = stateDict.TryGetValue("st_gcn_networks.0.tcn.2.weight", out var t) ? Dim(t, 2, "st_gcn_networks.0.tcn.2.weight") : baseline.TemporalKernel;
         var strides = baseline.Strides.Count == widths.Count ? baseline.Strides
             : throw new ArgumentException($"the checkpoint has {widths.Count} ST-GCN blocks but {baseline.Strides.Count} strides are configured: give the strides");
         var (mlp, output) = Head(stateDict, baseline.MlpHead, baseline.HeadOutput);
@@ -50,11 +50,16 @@ public static class EncoderCheckpointShapes
         int layers = 0;
         while (stateDict.ContainsKey($"encoder.gru.weight_hh_l{layers}")) layers++;
         var (mlp, output) = Head(stateDict, baseline.MlpHead, baseline.HeadOutput);
-        return baseline with { Hidden = (int)hh.shape[1], Layers = layers, InputSize = (int)ih.shape[1], MlpHead = mlp, HeadOutput = output };
+        return baseline with { Hidden = Dim(hh, 1, "encoder.gru.weight_hh_l0"), Layers = layers, InputSize = Dim(ih, 1, "encoder.gru.weight_ih_l0"), MlpHead = mlp, HeadOutput = output };
     }
 
     private static (bool Mlp, int Output) Head(IReadOnlyDictionary<string, Tensor> sd, bool mlp, int output) =>
-        sd.TryGetValue("fc.2.weight", out var f2) ? (true, (int)f2.shape[0])
-        : sd.TryGetValue("fc.weight", out var f) ? (false, (int)f.shape[0])
+        sd.TryGetValue("fc.2.weight", out var f2) ? (true, Dim(f2, 0, "fc.2.weight"))
+        : sd.TryGetValue("fc.weight", out var f) ? (false, Dim(f, 0, "fc.weight"))
         : (mlp, output);
+
+    /// <summary>A width read off a tensor's shape; a tensor of the wrong rank or an empty width is an ArgumentException naming the key.</summary>
+    private static int Dim(Tensor t, int axis, string key) =>
+        t.dim() > axis && t.shape[axis] is > 0 and <= int.MaxValue ? (int)t.shape[axis]
+            : throw new ArgumentException($"'{key}' has shape [{string.Join(", ", t.shape)}]: expected at least {axis + 1} dimensions with a positive size at dimension {axis}");
 }

@@ -37,9 +37,17 @@ public static class Npy
     }
 
     /// <summary>Reads one array from a stream; <paramref name="file"/> names it in errors.</summary>
-    public static NpyArray Read(Stream stream, string file)
+    public static NpyArray Read(Stream stream, string file) => Read(stream, file, null);
+
+    /// <param name="stream">The stream, at the array's first byte.</param>
+    /// <param name="file">Names the input in errors.</param>
+    /// <param name="available">How many bytes the stream holds from its position (a zip member's declared
+    /// size); null asks a seekable stream for its length.</param>
+    internal static NpyArray Read(Stream stream, string file, long? available)
     {
+        long headerStart = stream.CanSeek ? stream.Position : 0;
         var header = ReadHeader(stream, file);
+        CheckAvailable(stream, header, file, available, headerStart);
         if (header.Count > Array.MaxLength)
             throw new DataFormatException(file, $"{header.Count} elements do not fit a .NET array; use ReadTensor", field: "shape");
         return header.ElementType switch
@@ -72,9 +80,11 @@ public static class Npy
     /// <summary>Reads one array from a stream into a CPU tensor of the stored element type and shape.</summary>
     public static Tensor ReadTensor(Stream stream, string file) => ReadTensor(stream, file, DefaultChunkBytes);
 
-    internal static Tensor ReadTensor(Stream stream, string file, long chunkBytes)
+    internal static Tensor ReadTensor(Stream stream, string file, long chunkBytes, long? available = null)
     {
+        long headerStart = stream.CanSeek ? stream.Position : 0;
         var header = ReadHeader(stream, file);
+        CheckAvailable(stream, header, file, available, headerStart);
         // Fortran order: the bytes are the C-order layout of the reversed shape; read that, then permute.
         long[] memoryShape = header.FortranOrder ? header.Shape.Reverse().ToArray() : header.Shape;
         var tensor = empty(memoryShape, header.ScalarType);
@@ -103,6 +113,20 @@ public static class Npy
             tensor.Dispose();
             throw;
         }
+    }
+
+    /// <summary>
+    /// Refuses a header that promises more data than the input holds before anything is allocated:
+    /// a few hostile header bytes must not reserve gigabytes.
+    /// </summary>
+    private static void CheckAvailable(Stream stream, NpyHeader header, string file, long? available, long start)
+    {
+        long? left = available is { } a ? a - (header.DataOffset - start)
+            : stream.CanSeek ? stream.Length - stream.Position : null;
+        if (left is { } l && header.DataBytes > l)
+            throw new DataFormatException(file,
+                $"truncated .npy data: shape {header.ShapeText} of {header.Descr} needs {header.DataBytes} bytes, the file holds {Math.Max(0, l)}",
+                field: "data");
     }
 
     private static void ReadData(Stream stream, Span<byte> destination, NpyHeader header, string file, long offset)

@@ -12,10 +12,10 @@ public sealed record NpyHeader(NpyElementType ElementType, bool BigEndian, bool 
     public int ItemSize => ItemSizeOf(ElementType);
 
     /// <summary>Number of elements: the product of <see cref="Shape"/> (1 for a scalar).</summary>
-    public long Count => Shape.Aggregate(1L, (a, b) => a * b);
+    public long Count => Shape.Aggregate(1L, (a, b) => checked(a * b));
 
     /// <summary>Bytes of data after the header.</summary>
-    public long DataBytes => Count * ItemSize;
+    public long DataBytes => checked(Count * ItemSize);
 
     /// <summary>The NumPy <c>descr</c> string, e.g. <c>&lt;f4</c>.</summary>
     public string Descr => DescrOf(ElementType, BigEndian);

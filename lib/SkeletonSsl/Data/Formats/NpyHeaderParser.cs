@@ -9,6 +9,9 @@ namespace SkeletonSsl.Data.Formats;
 /// </summary>
 internal static class NpyHeaderParser
 {
+    /// <summary>NumPy's own limit on dimensions.</summary>
+    public const int MaxRank = 64;
+
     private static ReadOnlySpan<byte> Magic => [0x93, (byte)'N', (byte)'U', (byte)'M', (byte)'P', (byte)'Y'];
 
     public static NpyHeader Read(Stream stream, string file, long startOffset = 0)
@@ -88,6 +91,10 @@ internal static class NpyHeaderParser
         if (fortran is null) throw p.Error("the header has no 'fortran_order' key", "fortran_order");
         if (shape is null) throw p.Error("the header has no 'shape' key", "shape");
         var (type, bigEndian) = ParseDescr(descr, file);
+        if (shape.Length > MaxRank) throw p.Error($"{shape.Length} dimensions: at most {MaxRank} are supported", "shape");
+        // Checked: a hostile shape whose product wraps (e.g. to 0) would otherwise pass as a small array.
+        try { _ = checked(shape.Aggregate(1L, (a, d) => checked(a * d)) * NpyHeader.ItemSizeOf(type)); }
+        catch (OverflowException) { throw p.Error("the shape holds more bytes than a 64-bit size can count", "shape"); }
         return new NpyHeader(type, bigEndian, fortran.Value, shape, 0);
     }
 
@@ -126,7 +133,10 @@ internal static class NpyHeaderParser
         public readonly char Peek => _i < text.Length ? text[_i] : '\0';
 
         public readonly DataFormatException Error(string problem, string field) =>
-            new(file, $"{problem} (header: {text.Trim()})", field: field);
+            new(file, $"{problem} (header: {Shown(text.Trim())})", field: field);
+
+        // A header may be up to 16 MiB: quote the start only.
+        private static string Shown(string header) => header.Length <= 200 ? header : header[..200] + "...";
 
         public void SkipSpace()
         {

@@ -17,7 +17,8 @@ public static class PickleStructure
             case null: return new JsonObject { ["type"] = "None" };
             case bool b: return new JsonObject { ["type"] = "bool", ["value"] = b };
             case long l: return new JsonObject { ["type"] = "int", ["value"] = l };
-            case BigInteger big: return new JsonObject { ["type"] = "int", ["value"] = big.ToString() };
+            // Decimal conversion is quadratic in the digits: a megabyte-long LONG4 would take minutes.
+            case BigInteger big: return new JsonObject { ["type"] = "int", ["value"] = big.GetByteCount() <= 64 ? big.ToString() : $"({big.GetBitLength()} bits)" };
             case double d: return new JsonObject { ["type"] = "float", ["value"] = double.IsFinite(d) ? d : d.ToString() };
             case string s: return new JsonObject { ["type"] = "str", ["value"] = s.Length > 80 ? s[..80] + "..." : s };
             case byte[] bytes: return new JsonObject { ["type"] = "bytes", ["length"] = bytes.Length };

@@ -7,10 +7,12 @@ namespace SkeletonSsl.Data.Formats;
 /// </summary>
 public static class PkuSkeletonFile
 {
-    public static PkuSkeleton Read(string path) => Parse(File.ReadAllBytes(path), path);
+    public static PkuSkeleton Read(string path, SkeletonTextOptions? options = null) => Parse(File.ReadAllBytes(path), path, options);
 
-    public static PkuSkeleton Parse(ReadOnlySpan<byte> content, string file)
+    /// <summary>Parses a file's content; non-finite values are refused unless <paramref name="options"/> keeps them.</summary>
+    public static PkuSkeleton Parse(ReadOnlySpan<byte> content, string file, SkeletonTextOptions? options = null)
     {
+        var finite = new NonFiniteCheck(options);
         const int width = PkuSkeleton.ValuesPerFrame;
         var reader = new Utf8LineReader(content, file);
         // About 10 bytes per value: a good first guess of the frame count.
@@ -26,11 +28,13 @@ public static class PkuSkeletonFile
             {
                 if (!reader.TryParseFloat(out row[i], out var token))
                     throw reader.FloatError(token, $"person {i / 75 + 1} joint {i % 75 / 3 + 1} {"xyz"[i % 3]}");
+                if (!float.IsFinite(row[i])) finite.Check(row[i], ref reader, $"person {i / 75 + 1} joint {i % 75 / 3 + 1} {"xyz"[i % 3]}");
             }
             reader.ExpectLineEnd(width, "frame");
             frames++;
         }
         Array.Resize(ref values, frames * width);
+        finite.Finish(file);
         return new PkuSkeleton(values, frames);
     }
 

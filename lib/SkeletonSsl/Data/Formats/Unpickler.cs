@@ -33,6 +33,9 @@ namespace SkeletonSsl.Data.Formats;
 /// </summary>
 public sealed class Unpickler(PickleAllowlist? allowlist = null, Func<object?, object?>? persistentLoad = null)
 {
+    /// <summary>The most nested items a tuple dict key may hold (real keys are names, numbers or short tuples).</summary>
+    public const int MaxKeySpan = 4096;
+
     private readonly PickleAllowlist _allowlist = allowlist ?? PickleAllowlist.Empty;
     private readonly Func<object?, object?>? _persistentLoad = persistentLoad;
 
@@ -240,7 +243,14 @@ public sealed class Unpickler(PickleAllowlist? allowlist = null, Func<object?, o
         {
             if (items.Count % 2 != 0) throw Refuse("odd number of items for a dict");
             for (int i = 0; i < items.Count; i += 2)
-                dict[items[i] ?? throw Refuse("None as a dict key is not supported")] = items[i + 1];
+            {
+                var key = items[i] ?? throw Refuse("None as a dict key is not supported");
+                // Hashing and comparing a tuple key walks it item by item: a key nested a million levels
+                // deep would overflow the stack, one built from a memo DAG would take 2^depth steps.
+                if (key is object?[] && PickleGraph.KeySpan(key, MaxKeySpan) > MaxKeySpan)
+                    throw Refuse($"a tuple dict key spans more than {MaxKeySpan} nested items: expected a flat key such as a string, a number or a short tuple");
+                dict[key] = items[i + 1];
+            }
         }
 
         private List<object?> AsList(object? o) => o as List<object?> ?? throw Refuse($"{_opName} needs a list, found {Describe(o)}");

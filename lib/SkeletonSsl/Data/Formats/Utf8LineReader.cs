@@ -49,6 +49,9 @@ internal ref struct Utf8LineReader
         return false;
     }
 
+    /// <summary>Bytes after the current line: an upper bound on what the rest of the file can hold.</summary>
+    public readonly int RemainingBytes => _data.Length - _position;
+
     /// <summary>True while the current line has tokens left.</summary>
     public readonly bool HasToken => !_rest.IsEmpty;
 

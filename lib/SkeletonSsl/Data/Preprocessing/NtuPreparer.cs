@@ -21,10 +21,12 @@ public static class NtuPreparer
     /// <param name="dataset">"ntu60" or "ntu120".</param>
     /// <param name="rawDir">A folder holding the .skeleton files, directly or in its sub-folders.</param>
     /// <param name="ignoreFile">The missing-skeleton list; null looks for the official file name in the raw folder.</param>
+    /// <param name="textOptions">How the raw text is read; by default a non-finite coordinate makes its file skipped (with the reason).</param>
     /// <param name="log">One line per notable event (skipped or truncated samples, counts).</param>
     /// <param name="force">Replace whatever is in <paramref name="outDir"/>, not only an older prepared store (never the raw folder).</param>
     public static PreparedManifest Prepare(string dataset, string rawDir, PreparePipeline pipeline, string outDir,
         string? ignoreFile = null, Action<string>? log = null, IProgress<(int Done, int Total)>? progress = null,
+        SkeletonTextOptions? textOptions = null,
         bool force = false)
     {
         log ??= _ => { };
@@ -69,7 +71,7 @@ public static class NtuPreparer
                 var errors = new ConcurrentBag<(int, string)>();
                 Parallel.For(0, batch.Length, i =>
                 {
-                    try { parsed[i] = NtuSkeletonReader.Read(batch[i].Path); }
+                    try { parsed[i] = NtuSkeletonReader.Read(batch[i].Path, textOptions); }
                     catch (Exception e) when (e is DataFormatException or IOException) { errors.Add((i, e.Message)); }
                 });
                 foreach (var (i, message) in errors.OrderBy(e => e.Item1)) Skip(batch[i].Name, message);

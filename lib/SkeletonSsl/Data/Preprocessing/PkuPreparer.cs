@@ -21,6 +21,7 @@ public static class PkuPreparer
 
     public static PreparedManifest Prepare(string dataset, string rawDir, PreparePipeline pipeline, string outDir,
         string? splitsDir = null, Action<string>? log = null, IProgress<(int Done, int Total)>? progress = null,
+        SkeletonTextOptions? textOptions = null,
         bool force = false)
     {
         log ??= _ => { };
@@ -49,7 +50,7 @@ public static class PkuPreparer
             }
             try
             {
-                var skeleton = PkuSkeletonFile.Read(skeletonPath);
+                var skeleton = PkuSkeletonFile.Read(skeletonPath, textOptions);
                 var labels = PkuLabelFile.Read(labelPath);
                 for (int row = 0; row < labels.Count; row++)
                 {

@@ -19,6 +19,8 @@ public static class SafeTensors
 {
     private const string MetadataKey = "__metadata__";
     private const long MaxHeaderBytes = 100L << 20; // the reference implementation's limit
+    private const int MaxRank = 64;
+    private const long ChunkBytes = 1L << 26;
 
     private static readonly Dictionary<string, ScalarType> DTypes = new()
     {
@@ -105,12 +107,14 @@ public static class SafeTensors
         stream.ReadExactly(headerBytes);
         long dataStart = 8 + (long)headerLength, dataLength = fileLength - dataStart;
 
-        JsonObject header;
-        try
+        // Checked before parsing so the message can give the byte offset of the first bad sequence.
+        if (!System.Text.Unicode.Utf8.IsValid(headerBytes))
         {
-            header = JsonNode.Parse(headerBytes) as JsonObject
-                     ?? throw new DataFormatException(path, "header is not a JSON object", field: "header");
+            System.Text.Unicode.Utf8.ToUtf16(headerBytes, new char[headerBytes.Length], out int valid, out _, replaceInvalidSequences: false);
+            throw new DataFormatException(path, $"header is not valid UTF-8 at byte {8 + valid}: expected UTF-8 JSON", field: "header");
         }
+        JsonDocument document;
+        try { document = JsonDocument.Parse(headerBytes, new JsonDocumentOptions { MaxDepth = 8 }); }
         catch (JsonException e)
         {
             throw new DataFormatException(path, $"header is not valid JSON ({e.Message})", field: "header", inner: e);
@@ -118,17 +122,30 @@ public static class SafeTensors
 
         var metadata = new Dictionary<string, string>(StringComparer.Ordinal);
         var specs = new List<(string Name, ScalarType Type, long[] Shape, long Begin, long End)>();
-        foreach (var (name, node) in header)
+        using (document)
         {
-            if (name == MetadataKey)
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+                throw new DataFormatException(path, "header is not a JSON object", field: "header");
+            var names = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var property in document.RootElement.EnumerateObject())
             {
-                if (node is not JsonObject meta) throw new DataFormatException(path, "expected a string map", field: MetadataKey);
-                foreach (var (k, v) in meta)
-                    metadata[k] = v is JsonValue sv && sv.TryGetValue(out string? s) ? s
-                        : throw new DataFormatException(path, $"metadata value of '{k}' is not a string", field: MetadataKey);
-                continue;
+                string name = property.Name;
+                // JSON allows a repeated key and parsers disagree on which one wins: refuse it.
+                if (!names.Add(name)) throw new DataFormatException(path, "the header names this tensor twice", field: name);
+                if (name == MetadataKey)
+                {
+                    if (property.Value.ValueKind != JsonValueKind.Object) throw new DataFormatException(path, "expected a string map", field: MetadataKey);
+                    foreach (var entry in property.Value.EnumerateObject())
+                    {
+                        if (entry.Value.ValueKind != JsonValueKind.String)
+                            throw new DataFormatException(path, $"metadata value of '{entry.Name}' is not a string", field: MetadataKey);
+                        if (!metadata.TryAdd(entry.Name, entry.Value.GetString()!))
+                            throw new DataFormatException(path, $"metadata key '{entry.Name}' appears twice", field: MetadataKey);
+                    }
+                    continue;
+                }
+                specs.Add(ParseEntry(path, name, property.Value));
             }
-            specs.Add(ParseEntry(path, name, node));
         }
 
         // Offsets must tile the data section exactly: no overlap, no gap, nothing past the end.
@@ -151,15 +168,23 @@ public static class SafeTensors
             foreach (var s in specs)
             {
                 var t = empty(s.Shape, s.Type);
-                int size = checked((int)(s.End - s.Begin));
-                if (size > 0)
-                {
-                    if (buffer.Length < size) buffer = new byte[size];
-                    stream.Seek(dataStart + s.Begin, SeekOrigin.Begin);
-                    stream.ReadExactly(buffer, 0, size);
-                    t.bytes = buffer.AsSpan(0, size);
-                }
                 tensors.Add(s.Name, t);
+                long size = s.End - s.Begin;
+                if (size == 0) continue;
+                // In chunks through a flat view: a tensor may exceed what one .NET array holds.
+                using var flat = t.view(-1);
+                int itemSize = ElementSize(s.Type);
+                long perChunk = Math.Max(1, ChunkBytes / itemSize), count = size / itemSize;
+                stream.Seek(dataStart + s.Begin, SeekOrigin.Begin);
+                for (long start = 0; start < count; start += perChunk)
+                {
+                    long n = Math.Min(perChunk, count - start);
+                    int bytes = (int)(n * itemSize);
+                    if (buffer.Length < bytes) buffer = new byte[bytes];
+                    stream.ReadExactly(buffer, 0, bytes);
+                    using var slice = flat.narrow(0, start, n);
+                    slice.bytes = buffer.AsSpan(0, bytes);
+                }
             }
         }
         catch
@@ -170,31 +195,35 @@ public static class SafeTensors
         return (tensors, metadata);
     }
 
-    private static (string, ScalarType, long[], long, long) ParseEntry(string path, string name, JsonNode? node)
+    private static (string, ScalarType, long[], long, long) ParseEntry(string path, string name, JsonElement o)
     {
-        if (node is not JsonObject o) throw new DataFormatException(path, "expected an object {dtype, shape, data_offsets}", field: name);
-        string dtype = o["dtype"] is JsonValue dv && dv.TryGetValue(out string? ds) ? ds
+        if (o.ValueKind != JsonValueKind.Object) throw new DataFormatException(path, "expected an object {dtype, shape, data_offsets}", field: name);
+        string dtype = o.TryGetProperty("dtype", out var dv) && dv.ValueKind == JsonValueKind.String ? dv.GetString()!
             : throw new DataFormatException(path, "missing string 'dtype'", field: name);
         if (!DTypes.TryGetValue(dtype, out var type))
             throw new DataFormatException(path, $"dtype '{dtype}' is not supported: expected one of {string.Join(", ", DTypes.Keys)}", field: name);
-        long[] shape = ReadLongs(path, name, o["shape"], "shape");
-        long[] offsets = ReadLongs(path, name, o["data_offsets"], "data_offsets");
+        long[] shape = ReadLongs(path, name, o, "shape");
+        long[] offsets = ReadLongs(path, name, o, "data_offsets");
         if (offsets.Length != 2 || offsets[0] > offsets[1])
             throw new DataFormatException(path, "data_offsets must be [begin, end] with begin <= end", field: name);
-        if (shape.Any(d => d < 0)) throw new DataFormatException(path, "negative dimension in shape", field: name);
-        long numel = shape.Aggregate(1L, (a, d) => checked(a * d));
-        long expected = checked(numel * ElementSize(type));
+        if (shape.Length > MaxRank) throw new DataFormatException(path, $"{shape.Length} dimensions: at most {MaxRank} are supported", field: name);
+        long expected;
+        try { expected = checked(shape.Aggregate(1L, (a, d) => checked(a * d)) * ElementSize(type)); }
+        catch (OverflowException)
+        { throw new DataFormatException(path, $"{dtype}{FormatShape(shape)} holds more bytes than a 64-bit size can count", field: name); }
         if (offsets[1] - offsets[0] != expected)
             throw new DataFormatException(path, $"{dtype}{FormatShape(shape)} needs {expected} bytes but data_offsets span {offsets[1] - offsets[0]}", field: name);
         return (name, type, shape, offsets[0], offsets[1]);
     }
 
-    private static long[] ReadLongs(string path, string name, JsonNode? node, string field)
+    private static long[] ReadLongs(string path, string name, JsonElement entry, string field)
     {
-        if (node is not JsonArray array) throw new DataFormatException(path, $"missing integer array '{field}'", field: name);
-        var result = new long[array.Count];
-        for (int i = 0; i < array.Count; i++)
-            result[i] = array[i] is JsonValue v && v.TryGetValue(out long l) && l >= 0 ? l
+        if (!entry.TryGetProperty(field, out var array) || array.ValueKind != JsonValueKind.Array)
+            throw new DataFormatException(path, $"missing integer array '{field}'", field: name);
+        var result = new long[array.GetArrayLength()];
+        int i = 0;
+        foreach (var item in array.EnumerateArray())
+            result[i++] = item.ValueKind == JsonValueKind.Number && item.TryGetInt64(out long l) && l >= 0 ? l
                 : throw new DataFormatException(path, $"'{field}' must hold non-negative integers", field: name);
         return result;
     }

@@ -21,6 +21,7 @@ internal sealed class PickleBytes
     public PickleBytes Frame(long n) { var b = new byte[8]; BinaryPrimitives.WriteInt64LittleEndian(b, n); return Op(0x95, b); }
     public PickleBytes Stop() => Op((byte)'.');
     public PickleBytes Mark() => Op((byte)'(');
+    public PickleBytes Pop() => Op((byte)'0');
     public PickleBytes EmptyList() => Op((byte)']');
     public PickleBytes Append() => Op((byte)'a');
     public PickleBytes Appends() => Op((byte)'e');
