@@ -42,7 +42,7 @@ public static partial class NotebookExecutor
                 var outputs = new CellOutputs(options.Log);
                 var cellClock = Stopwatch.StartNew();
                 string kernelName = cell.MetadataLanguage ?? notebook.DefaultLanguage;
-                string? error;
+                string? error, name = null;
                 try
                 {
                     error = await kernel.SubmitAsync(cell.Source, kernelName, (type, body) => outputs.Add(type, body, count),
@@ -50,11 +50,12 @@ public static partial class NotebookExecutor
                 }
                 catch (Exception e) when (e is TimeoutException or InvalidOperationException)
                 {
-                    error = $"{e.GetType().Name}: {e.Message}";
+                    // The kernel did not answer (a cell past its time limit, a kernel that died): the client's own error.
+                    (error, name) = (e.Message, e.GetType().Name);
                 }
                 if (error is not null)
                 {
-                    string name = ErrorName(error);
+                    name ??= ErrorName(error);
                     outputs.AddError(name, error);
                     failure = new CellFailure(cell.Index, count, name, error);
                 }
