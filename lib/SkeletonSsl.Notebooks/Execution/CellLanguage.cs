@@ -5,7 +5,7 @@ namespace SkeletonSsl.Notebooks.Execution;
 /// <summary>
 /// Which kernel a cell is for, as VS Code's Polyglot Notebooks / .NET Interactive record it:
 /// the cell's <c>metadata.polyglot_notebook.kernelName</c> or <c>metadata.dotnet_interactive.language</c>,
-/// a leading <c>#!csharp</c>-style magic line, else the notebook's default kernel.
+/// else the notebook's default kernel (a <c>#!fsharp</c>-style magic line inside the cell is the kernel's to honour).
 /// </summary>
 internal static class CellLanguage
 {
@@ -22,9 +22,6 @@ internal static class CellLanguage
     };
 
     public static string Normalise(string name) => Aliases.TryGetValue(name.Trim(), out var n) ? n : name.Trim().ToLowerInvariant();
-
-    /// <summary>True when <paramref name="magic"/> (without "#!") switches the cell to a kernel.</summary>
-    public static bool IsKernelName(string magic) => Aliases.ContainsKey(magic.Trim());
 
     public static string? FromCellMetadata(JsonObject cell)
     {

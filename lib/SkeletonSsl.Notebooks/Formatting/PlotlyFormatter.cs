@@ -1,16 +1,16 @@
 using Microsoft.FSharp.Core;
 using Plotly.NET;
+using SkeletonSsl.Reporting;
 
 namespace SkeletonSsl.Notebooks.Formatting;
 
 /// <summary>
 /// Plotly.NET charts as an HTML div plus the script that draws it. plotly.js itself (shipped
-/// inside the Plotly.NET assembly) is inlined with the first chart of a document, so charts
+/// inside the Plotly.NET assembly, read by <see cref="PlotlyJs"/> as for report pages) is inlined with the first chart of a document, so charts
 /// render offline; Plotly.NET's default would load it from a CDN and show nothing offline.
 /// </summary>
 internal static class PlotlyFormatter
 {
-    private static readonly Lazy<string> PlotlyJs = new(ReadPlotlyJs);
     private static int _jsEmitted;
 
     /// <summary>Starts a new document: the next chart carries plotly.js again.</summary>
@@ -35,19 +35,8 @@ internal static class PlotlyFormatter
     /// then find nothing; hiding <c>define</c>, <c>module</c> and <c>exports</c> from it keeps the global.
     /// </summary>
     internal static string PlotlyScript =>
-        $"<script type=\"text/javascript\">(function (define, module, exports) {{ {PlotlyJs.Value}\n}}).call(window);</script>";
+        $"<script type=\"text/javascript\">(function (define, module, exports) {{ {PlotlyJs.InlineScript}\n}}).call(window);</script>";
 
     public static void WriteText(GenericChart chart, TextWriter w) =>
         w.Write($"Plotly chart ({chart.GetType().Name}); open the HTML output to see it");
-
-    private static string ReadPlotlyJs()
-    {
-        var assembly = typeof(GenericChart).Assembly;
-        string name = assembly.GetManifestResourceNames()
-            .FirstOrDefault(n => n.StartsWith("Plotly.NET.plotly-", StringComparison.Ordinal) && n.EndsWith(".min.js", StringComparison.Ordinal))
-            ?? throw new InvalidOperationException($"plotly.js is not embedded in {assembly.GetName().Name} {assembly.GetName().Version}");
-        using var stream = assembly.GetManifestResourceStream(name)!;
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
-    }
 }

@@ -45,22 +45,19 @@ internal static class TestNotebooks
     }
 
     /// <summary>Writes the notebook into a fresh temporary folder and returns its path.</summary>
-    public static string Write(params string[] cells)
-    {
-        string dir = Path.Combine(Path.GetTempPath(), "skeletonssl-nb-" + Guid.NewGuid().ToString("N")[..8]);
-        Directory.CreateDirectory(dir);
-        string path = Path.Combine(dir, "test.ipynb");
-        File.WriteAllText(path, Json(cells));
-        return path;
-    }
+    public static string Write(params string[] cells) => WriteBelow(Path.Combine(Path.GetTempPath(), "skeletonssl-nb-"), cells);
 
     /// <summary>
     /// Writes the notebook into a fresh folder below the repository's git-ignored runs/ (so that its setup cell finds
     /// the checkout and the built kit) and returns its path.
     /// </summary>
-    public static string WriteInRepository(params string[] cells)
+    public static string WriteInRepository(params string[] cells) =>
+        WriteBelow(Path.Combine(RepositoryFiles.Root, "runs", "test-notebooks") + Path.DirectorySeparatorChar, cells);
+
+    /// <summary>Writes test.ipynb into the folder <paramref name="prefix"/> plus a fresh suffix.</summary>
+    private static string WriteBelow(string prefix, string[] cells)
     {
-        string dir = Path.Combine(RepositoryFiles.Root, "runs", "test-notebooks", Guid.NewGuid().ToString("N")[..8]);
+        string dir = prefix + Guid.NewGuid().ToString("N")[..8];
         Directory.CreateDirectory(dir);
         string path = Path.Combine(dir, "test.ipynb");
         File.WriteAllText(path, Json(cells));
