@@ -1,4 +1,3 @@
-using SkeletonSsl.Experiments;
 
 namespace SkeletonSsl.Evaluation;
 

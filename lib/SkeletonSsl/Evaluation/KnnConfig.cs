@@ -16,5 +16,5 @@ public sealed record KnnConfig
     public static KnnConfig Retrieval => new() { K = 1, Voting = KnnVoting.Majority };
 
     /// <summary>The same protocol at every profile (KNN has no training to shorten).</summary>
-    public KnnConfig For(SkeletonSsl.Experiments.Profile profile) => this;
+    public KnnConfig For(SkeletonSsl.Profile profile) => this;
 }

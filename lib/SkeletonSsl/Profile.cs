@@ -1,4 +1,4 @@
-namespace SkeletonSsl.Experiments;
+namespace SkeletonSsl;
 
 /// <summary>
 /// How big a run is. The same code path serves all three; only sizes and epochs change.
