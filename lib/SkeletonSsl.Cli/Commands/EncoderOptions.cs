@@ -39,18 +39,18 @@ internal sealed class EncoderOptions
         command.Options.Add(Hidden);
     }
 
-    /// <summary>"stgcn" or "gru", validated.</summary>
-    public static string Kind(string value) => value.Trim().ToLowerInvariant() switch
+    /// <summary>A catalog encoder's key ("stgcn", "gru"; "st-gcn" is accepted), validated.</summary>
+    public static string Kind(string value)
     {
-        "stgcn" or "st-gcn" => "stgcn",
-        "gru" => "gru",
-        _ => throw new UsageException($"--encoder '{value}': expected stgcn or gru"),
-    };
+        var key = value.Trim().ToLowerInvariant().Replace("-", "");
+        return Experiments.Catalog.Default.Encoders.ContainsKey(key) ? key
+            : throw new UsageException($"--encoder '{value}': expected {string.Join(" or ", Experiments.Catalog.Default.Encoders.Keys.Order())}");
+    }
 
     public StGcnConfig StGcn(ParseResult r)
     {
         if (r.GetValue(Hidden) is not null) throw new UsageException("--hidden applies to --encoder gru; ST-GCN widths are set with --widths");
-        var config = StGcnConfig.AimClr;
+        var config = (StGcnConfig)Experiments.Catalog.Default.Encoder("stgcn").Default;
         if (r.GetValue(Widths) is { } w) config = config with { Widths = ParseInts(w, "--widths") };
         if (r.GetValue(Strides) is { } s) config = config with { Strides = ParseInts(s, "--strides") };
         else if (config.Widths.Count != config.Strides.Count)
@@ -63,17 +63,21 @@ internal sealed class EncoderOptions
     {
         if (r.GetValue(Widths) is not null || r.GetValue(Strides) is not null)
             throw new UsageException("--widths and --strides apply to --encoder stgcn; the GRU size is set with --hidden");
-        var config = GruEncoderConfig.Cmd;
+        var config = (GruEncoderConfig)Experiments.Catalog.Default.Encoder("gru").Default;
         if (r.GetValue(Hidden) is { } h) config = config with { Hidden = h };
         config.Validate();
         return config;
     }
 
     /// <summary>The encoder the options describe, with the paper's defaults for what they leave out.</summary>
-    public SkeletonEncoder Create(ParseResult r, Generator? generator = null) => Kind(r.GetValue(Encoder)!) switch
+    public SkeletonEncoder Create(ParseResult r, Generator? generator = null) => Config(r).Build(generator);
+
+    /// <summary>The encoder config the options describe: the catalog's paper config with the size options applied.</summary>
+    public EncoderConfig Config(ParseResult r) => Kind(r.GetValue(Encoder)!) switch
     {
-        "stgcn" => new StGcnEncoder(StGcn(r), generator),
-        _ => new GruEncoder(Gru(r), generator),
+        "stgcn" => StGcn(r),
+        "gru" => Gru(r),
+        var other => throw new UsageException($"--encoder {other}: no size options are defined for it yet"),
     };
 
     internal static int[] ParseInts(string text, string option)

@@ -11,10 +11,11 @@ using TorchSharp;
 namespace SkeletonSsl.Cli.Commands;
 
 /// <summary>
-/// <c>pretrain</c>: self-supervised pre-training of one stream with SkeletonCLR or AimCLR on a
-/// prepared store (or the synthetic set: <c>--data synthetic:smoke|quick</c>), into a run folder
-/// (<see cref="PretrainRunFolder"/>). Example:
-/// <c>pretrain --method aimclr --data data/prepared/ntu60-aimclr --split xsub --stream joint --profile paper --out runs/aimclr-xsub-joint</c>
+/// <c>pretrain</c>: self-supervised pre-training of one stream with a catalog method (SkeletonCLR, AimCLR) on one of
+/// its encoders, on a prepared store (or the synthetic set: <c>--data synthetic:smoke|quick</c>), into a run folder
+/// (<see cref="PretrainRunFolder"/>). Examples:
+/// <c>pretrain --method aimclr --data data/prepared/ntu60-aimclr --split xsub --stream joint --profile paper --out runs/aimclr-xsub-joint</c>;
+/// <c>pretrain --method skeletonclr --encoder gru --data data/prepared/ntu60-cmd --split xsub --out runs/skeletonclr-gru</c>
 /// </summary>
 public sealed class PretrainCommand : ICliCommand
 {
@@ -22,8 +23,10 @@ public sealed class PretrainCommand : ICliCommand
 
     public Command Build()
     {
-        var method = new Option<string>("--method") { Description = "skeletonclr or aimclr.", Required = true };
-        var data = new Option<string>("--data") { Description = "A prepared store folder, or synthetic:smoke / synthetic:quick (generated under data/ when absent).", Required = true };
+        var method = new Option<string>("--method") { Description = $"A method of the catalog: {string.Join(", ", Catalog.Default.Methods.Values.Where(m => m.Default.Pretrains).Select(m => m.Name))}.", Required = true };
+        var encoder = new Option<string?>("--encoder") { Description = "The encoder, with the method's preset for it (its pipeline, augmentations, schedule): " +
+            string.Join("; ", Catalog.Default.Methods.Values.Where(m => m.Default.Pretrains).Select(m => $"{m.Name}: {string.Join(" or ", m.Encoders)}")) + " (default: the first)." };
+        var data = new Option<string>("--data") { Description = "A prepared store folder made with the method's pipeline (data prepare --pipeline aimclr|cmd), or synthetic:smoke / synthetic:quick (generated under data/ when absent).", Required = true };
         var split = new Option<string>("--split") { Description = "The store's split, e.g. xsub, xview, xset.", DefaultValueFactory = _ => "xsub" };
         var stream = new Option<string>("--stream") { Description = "joint, bone or motion.", DefaultValueFactory = _ => "joint" };
         var profile = new Option<string>("--profile") { Description = "smoke, quick or paper (sizes, epochs and schedule).", DefaultValueFactory = _ => "quick" };
@@ -32,25 +35,31 @@ public sealed class PretrainCommand : ICliCommand
         var resume = new Option<bool>("--resume") { Description = "Continue the run in --out from its newest checkpoint (a finished run is reported, not touched)." };
         var seed = new Option<long>("--seed") { Description = "Seed of initialisation, data order and augmentations.", DefaultValueFactory = _ => 0 };
         var device = new Option<string?>("--device") { Description = "cpu or cuda (default: cuda when available)." };
-        var command = new Command("pretrain", "Self-supervised pre-training (SkeletonCLR, AimCLR) of one stream into a run folder.");
-        foreach (var o in new Option[] { method, data, split, stream, profile, output, epochs, resume, seed, device }) command.Options.Add(o);
-        command.SetAction(r => CliRun.Guard(() => Run(r.GetValue(method)!, r.GetValue(data)!, r.GetValue(split)!, r.GetValue(stream)!,
+        var command = new Command("pretrain", "Self-supervised pre-training (SkeletonCLR, AimCLR; ST-GCN or GRU) of one stream into a run folder.");
+        foreach (var o in new Option[] { method, encoder, data, split, stream, profile, output, epochs, resume, seed, device }) command.Options.Add(o);
+        command.SetAction(r => CliRun.Guard(() => Run(r.GetValue(method)!, r.GetValue(encoder), r.GetValue(data)!, r.GetValue(split)!, r.GetValue(stream)!,
             r.GetValue(profile)!, r.GetValue(output)!, r.GetValue(epochs), r.GetValue(resume), r.GetValue(seed), r.GetValue(device))));
         return command;
     }
 
-    private static int Run(string method, string data, string split, string stream, string profile, string output,
+    private static int Run(string method, string? encoder, string data, string split, string stream, string profile, string output,
                            int? epochs, bool resume, long seed, string? device)
     {
-        var config = PretrainPresets.Create(method.Trim().ToLowerInvariant(), Profiles.Parse(profile), ParseStream(stream), seed);
-        if (epochs is { } e) config = config with { Training = config.Training with { Epochs = e } };
+        var entry = Catalog.Default.Method(method.Trim().ToLowerInvariant());
+        if (!entry.Default.Pretrains) throw new UsageException($"--method {entry.Name}: this baseline has no pre-training (evaluate its random encoder with eval)");
+        var paper = entry.On(encoder is null ? null : EncoderOptions.Kind(encoder));
+        var config = PretrainConfig.Of(paper, Profiles.Parse(profile), ParseStream(stream), seed);
+        if (epochs is { } e) config = config.WithEpochs(e);
         config.Validate();
         var dev = ParseDevice(device);
         // Checked again under the run's lock; here so that a folder in the way is refused before the data loads.
         OutputGuard.Folder(output, "a pre-training run", PretrainRunFolder.IsRunFolder, force: false, canForce: false);
-        var store = OpenStore(data);
+        var store = OpenStore(data, config.Method.Pipeline);
+        if (store.Manifest.Pipeline != config.Method.Pipeline)
+            throw new UsageException($"--data {store.Directory}: prepared with the {store.Manifest.Pipeline} pipeline, but {entry.Display} on {config.Method.Encoder.Kind} " +
+                                     $"reads {config.Method.Pipeline} clips (data prepare ... --pipeline {config.Method.Pipeline})");
         using var train = store.Load(split, "train");
-        Console.Error.WriteLine($"pretrain {config.Method} {config.Stream.ToString().ToLowerInvariant()} on {store.Directory} [{split}/train, {train.Count} clips], " +
+        Console.Error.WriteLine($"pretrain {entry.Display} on {Catalog.Default.Encoder(config.Method.Encoder.Kind).Display}, {config.Stream.ToString().ToLowerInvariant()}, on {store.Directory} [{split}/train, {train.Count} clips], " +
                                 $"profile {config.Profile.ToString().ToLowerInvariant()}, {config.Training.Epochs} epochs, batch {config.Training.BatchSize}, device {dev.type}");
         if (RunLock.IsHeld(output) == true)
             Console.Error.WriteLine($"{output}: another process is working on this run; waiting for it to finish");
@@ -76,7 +85,7 @@ public sealed class PretrainCommand : ICliCommand
         return result;
     }
 
-    private static PreparedStore OpenStore(string data)
+    internal static PreparedStore OpenStore(string data, string pipeline)
     {
         if (data.StartsWith("synthetic:", StringComparison.OrdinalIgnoreCase))
         {
@@ -86,7 +95,7 @@ public sealed class PretrainCommand : ICliCommand
                 "quick" => SyntheticSize.Quick,
                 var s => throw new UsageException($"--data synthetic:{s}: expected synthetic:smoke or synthetic:quick"),
             };
-            return PreparedStore.Open(SyntheticSets.EnsurePrepared("data", size, "aimclr"));
+            return PreparedStore.Open(SyntheticSets.EnsurePrepared("data", size, pipeline));
         }
         return PreparedStore.Open(data);
     }

@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using SkeletonSsl.Encoders.Gru;
+using SkeletonSsl.Encoders.StGcn;
 using SkeletonSsl.Reporting;
 using SkeletonSsl.Tables;
 using AimClr = SkeletonSsl.Tables.AimClr;
@@ -6,30 +8,30 @@ using AimClr = SkeletonSsl.Tables.AimClr;
 namespace SkeletonSsl.Experiments;
 
 /// <summary>
-/// The one registry of the kit: methods, evaluation protocols, datasets and paper tables, by name.
+/// The one registry of the kit: methods, encoders, evaluation protocols, datasets and paper tables, by name.
 /// A method is a config record, a class and one line in <see cref="Default"/>; contract tests run over
-/// every entry. Specs name entries by key; <see cref="Check"/> rejects names the catalog does not know.
-/// Variants for tests or notebooks are made with <c>with</c> (e.g. a method with a fake entry point).
+/// every entry. Specs hold a method's typed config and name the rest by key; <see cref="Check"/> rejects
+/// what the catalog does not know. Variants for tests or notebooks are made with <c>with</c>.
 /// </summary>
 public sealed record Catalog(
-    ImmutableDictionary<string, MethodDescriptor> Methods,
+    ImmutableDictionary<string, MethodEntry> Methods,
+    ImmutableDictionary<string, EncoderEntry> Encoders,
     ImmutableDictionary<string, ProtocolDescriptor> Protocols,
     ImmutableDictionary<string, DatasetDescriptor> Datasets,
     ImmutableDictionary<string, TableDefinition> Tables)
 {
     /// <summary>The kit's catalog.</summary>
     public static Catalog Default { get; } = new(
-        ByName<MethodDescriptor>(m => m.Name,
-            // SkeletonCLR (Li et al., CVPR 2021; spec/aimclr.md §4): MoCo v2 on ST-GCN with Shear + Crop.
-            new("skeletonclr", "SkeletonCLR", "Li et al., CVPR 2021", ["augmentation", "epochs"],
-                (spec, profile) => MethodPretraining.Config(spec, profile), MethodPretraining.Pretrain),
+        ByName<MethodEntry>(m => m.Name,
+            // SkeletonCLR (Li et al., CVPR 2021; spec/aimclr.md §4): MoCo v2 with Shear + Crop on ST-GCN; on the GRU, the CMD baseline.
+            new("skeletonclr", "SkeletonCLR", "Li et al., CVPR 2021", [SkeletonClrConfig.Paper, SkeletonClrConfig.Gru]),
             // AimCLR (Guo et al., AAAI 2022): extreme augmentations, EADM, D3M, NNM (spec/aimclr.md §2-6).
-            new("aimclr", "AimCLR", "Guo et al., AAAI 2022",
-                ["extreme-chain", "eadm", "d3m", "nnm", "nnm-start", "nnm-topk", "epochs"],
-                (spec, profile) => MethodPretraining.Config(spec, profile), MethodPretraining.Pretrain),
+            new("aimclr", "AimCLR", "Guo et al., AAAI 2022", [AimClrConfig.Paper]),
             // No pre-training: the encoder keeps its random initialisation (supervised baselines, sanity checks).
-            new("random-init", "ST-GCN (random init)", "Yan et al., AAAI 2018", [],
-                (spec, profile) => RandomInit.Config(spec, profile), RandomInit.Pretrain)),
+            new("random-init", "Random init", "no pre-training", [RandomInitConfig.Paper, RandomInitConfig.Gru])),
+        ByName<EncoderEntry>(e => e.Name,
+            new("stgcn", "ST-GCN", "Yan et al., AAAI 2018; widths of CrosSCLR/AimCLR", StGcnConfig.AimClr),
+            new("gru", "BiGRU", "CMD (Mao et al., ECCV 2022), as PCM3 and A2MC use it", GruEncoderConfig.Cmd)),
         ByName<ProtocolDescriptor>(p => p.Name,
             new("linear", "Linear evaluation", ["top1", "top5"], EvaluationProtocols.Linear),
             new("knn", "KNN evaluation", ["top1", "top5"], EvaluationProtocols.Knn),
@@ -50,8 +52,28 @@ public sealed record Catalog(
     public TableDefinition Table(string id) => Tables.TryGetValue(id, out var t) ? t
         : throw new ArgumentException($"unknown table '{id}': expected one of {string.Join(", ", Tables.Keys.Order())}");
 
-    /// <summary>This catalog with a method's entry points replaced (how the kit's parts plug in, and how tests fake them).</summary>
-    public Catalog WithMethod(MethodDescriptor method) => this with { Methods = Methods.SetItem(method.Name, method) };
+    /// <summary>A method by name; the message lists the known names.</summary>
+    public MethodEntry Method(string name) => Methods.TryGetValue(name, out var m) ? m
+        : throw new ArgumentException($"unknown method '{name}': expected one of {string.Join(", ", Methods.Keys.Order())}");
+
+    /// <summary>The entry of a method config (by its record type).</summary>
+    public MethodEntry MethodOf(MethodConfig config) => Methods.Values.FirstOrDefault(m => m.Owns(config))
+        ?? throw new ArgumentException($"{config.GetType().Name} ('{config.Name}') is not a method of the catalog: expected one of {string.Join(", ", Methods.Keys.Order())}");
+
+    /// <summary>An encoder by name ("stgcn", "gru"); the message lists the known names.</summary>
+    public EncoderEntry Encoder(string name) => Encoders.TryGetValue(name, out var e) ? e
+        : throw new ArgumentException($"unknown encoder '{name}': expected one of {string.Join(", ", Encoders.Keys.Order())}");
+
+    /// <summary>A protocol by name; the message lists the known names.</summary>
+    public ProtocolDescriptor Protocol(string name) => Protocols.TryGetValue(name, out var p) ? p
+        : throw new ArgumentException($"unknown protocol '{name}': expected one of {string.Join(", ", Protocols.Keys.Order())}");
+
+    /// <summary>A dataset by name; the message lists the known names.</summary>
+    public DatasetDescriptor Dataset(string name) => Datasets.TryGetValue(name, out var d) ? d
+        : throw new ArgumentException($"unknown dataset '{name}': expected one of {string.Join(", ", Datasets.Keys.Order())}");
+
+    /// <summary>This catalog with a method added or replaced (how tests and notebooks plug in a method of their own).</summary>
+    public Catalog WithMethod(MethodEntry method) => this with { Methods = Methods.SetItem(method.Name, method) };
 
     /// <summary>This catalog with a protocol's entry point replaced.</summary>
     public Catalog WithProtocol(ProtocolDescriptor protocol) => this with { Protocols = Protocols.SetItem(protocol.Name, protocol) };
@@ -59,8 +81,8 @@ public sealed record Catalog(
     /// <summary>Throws <see cref="ArgumentException"/> unless every name in the spec is a catalog entry.</summary>
     public void Check(ExperimentSpec spec, string metric = "top1")
     {
-        if (!Methods.TryGetValue(spec.Method, out var method))
-            throw new ArgumentException($"unknown method '{spec.Method}' in {spec}: expected one of {string.Join(", ", Methods.Keys.Order())}");
+        if (!Methods.Values.Any(m => m.Owns(spec.Method)))
+            throw new ArgumentException($"method {spec.Method.GetType().Name} ('{spec.Method.Name}') is not in the catalog: expected one of {string.Join(", ", Methods.Keys.Order())}");
         if (!Protocols.TryGetValue(spec.Protocol, out var protocol))
             throw new ArgumentException($"unknown protocol '{spec.Protocol}' in {spec}: expected one of {string.Join(", ", Protocols.Keys.Order())}");
         if (!Datasets.TryGetValue(spec.Dataset, out var dataset))
@@ -69,14 +91,18 @@ public sealed record Catalog(
             throw new ArgumentException($"dataset {spec.Dataset} has no split '{spec.Split}' ({spec}): expected {string.Join(", ", dataset.Splits)}");
         if (!protocol.Metrics.Contains(metric))
             throw new ArgumentException($"protocol {spec.Protocol} reports no metric '{metric}': expected {string.Join(", ", protocol.Metrics)}");
-        var unknown = spec.MethodOptions.Keys.FirstOrDefault(k => !method.Options.Contains(k));
-        if (unknown is not null)
-            throw new ArgumentException($"method {spec.Method} has no switch '{unknown}' ({spec}): expected {string.Join(", ", method.Options)}");
+        if (spec.PretrainDataset is { } pd)
+        {
+            if (!Datasets.TryGetValue(pd, out var pretrain))
+                throw new ArgumentException($"unknown pre-training dataset '{pd}' in {spec}: expected one of {string.Join(", ", Datasets.Keys.Order())}");
+            if (!pretrain.Splits.Contains(spec.PretrainSplit!))
+                throw new ArgumentException($"dataset {pd} has no split '{spec.PretrainSplit}' ({spec}): expected {string.Join(", ", pretrain.Splits)}");
+        }
+        spec.Method.Validate();
     }
 
-    /// <summary>True when every method and protocol the table's runnable rows need has an entry point.</summary>
-    public bool CanRun(TableDefinition table) =>
-        table.Experiments.All(s => Methods[s.Method].IsWired && Protocols[s.Protocol].IsWired);
+    /// <summary>True when every protocol the table's runnable rows need has an entry point (their methods are typed configs the kit has).</summary>
+    public bool CanRun(TableDefinition table) => table.Experiments.All(s => Protocols[s.Protocol].IsWired);
 
     /// <summary>
     /// How far the kit gets with a table: not yet (a part is missing), ready for real data (all parts

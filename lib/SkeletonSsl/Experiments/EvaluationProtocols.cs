@@ -18,12 +18,12 @@ public static class EvaluationProtocols
     /// <summary>Linear evaluation: frozen encoder, linear classifier (spec/aimclr.md §8.2).</summary>
     public static ProtocolResult Linear(EvaluationRequest request) =>
         Classify(request, (encoder, train, test, stream, generator, device) =>
-            LinearProbe.Run(encoder, train, test, stream, LinearProbeConfig.AimClr.For(request.Profile), generator, device));
+            LinearProbe.Run(encoder, train, test, stream, request.Recipes.Linear.For(request.Context.Profile), generator, device));
 
     /// <summary>Finetune evaluation: encoder and linear head trained with all labels (spec/aimclr.md §8.3, reconstruction).</summary>
     public static ProtocolResult FineTune(EvaluationRequest request) =>
         Classify(request, (encoder, train, test, stream, generator, device) =>
-            Evaluation.FineTune.Run(encoder, train, test, stream, FineTuneConfig.SkeleMixClrRecon.For(request.Profile), generator, device));
+            Evaluation.FineTune.Run(encoder, train, test, stream, request.Recipes.FineTune.For(request.Context.Profile), generator, device));
 
     /// <summary>Semi-supervised evaluation on the fraction in the protocol option "labelled" (0.01 or 0.1; spec/aimclr.md §8.4).</summary>
     public static ProtocolResult Semi(EvaluationRequest request)
@@ -32,7 +32,7 @@ public static class EvaluationProtocols
                    ?? throw new ArgumentException($"semi needs the protocol option labelled (e.g. 0.01): {request.Spec}");
         if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var fraction) || fraction is <= 0 or > 1)
             throw new ArgumentException($"semi option labelled = '{text}': expected a fraction in (0, 1]");
-        var config = SemiSupervisedConfig.AimClr(fraction).For(request.Profile);
+        var config = (request.Recipes.Semi with { Fraction = fraction }).For(request.Context.Profile);
         return Classify(request, (encoder, train, test, stream, generator, device) =>
             SemiSupervised.Run(encoder, train, test, stream, config, generator, device));
     }
@@ -41,17 +41,13 @@ public static class EvaluationProtocols
     public static ProtocolResult Knn(EvaluationRequest request)
     {
         if (request.Runs.Count != 1) throw new ArgumentException($"knn evaluates one stream, got {request.Runs.Count}: {request.Spec}");
-        var device = DeviceOf(request.Device);
-        var (train, test) = ExperimentData.Load(request.Spec.Dataset, request.Spec.Split, request.Profile, request.DataRoot, request.SyntheticRoot);
-        using (train)
-        using (test)
-        {
-            using var encoder = EncoderOf(request.Runs[0], device);
-            var result = Evaluation.Knn.Evaluate(encoder, train, test, request.Runs[0].Spec.Stream, new KnnConfig().For(request.Profile), device);
-            var confusion = Metrics.ConfusionMatrix(result.Predicted, test.Labels, Math.Max(train.NumClasses, test.NumClasses));
-            return new ProtocolResult(new Dictionary<string, double> { ["top1"] = 100 * result.Top1, ["top5"] = 100 * result.Top5 },
-                                      [Confusion($"KNN confusion ({request.Runs[0].Spec.Stream})", confusion)]);
-        }
+        var device = request.Context.Device;
+        var (train, test) = request.Data();
+        using var encoder = EncoderOf(request.Runs[0], device);
+        var result = Evaluation.Knn.Evaluate(encoder, train, test, request.Runs[0].Spec.Stream, request.Recipes.Knn.For(request.Context.Profile), device);
+        var confusion = Metrics.ConfusionMatrix(result.Predicted, test.Labels, Math.Max(train.NumClasses, test.NumClasses));
+        return new ProtocolResult(new Dictionary<string, double> { ["top1"] = 100 * result.Top1, ["top5"] = 100 * result.Top5 },
+                                  [Confusion($"KNN confusion ({request.Runs[0].Spec.Stream})", confusion)]);
     }
 
     /// <summary>
@@ -61,16 +57,14 @@ public static class EvaluationProtocols
     /// </summary>
     public static ProtocolResult Tsne(EvaluationRequest request)
     {
-        var device = DeviceOf(request.Device);
-        var (train, test) = ExperimentData.Load(request.Spec.Dataset, request.Spec.Split, request.Profile, request.DataRoot, request.SyntheticRoot);
-        using (train)
-        using (test)
+        var device = request.Context.Device;
+        var (_, test) = request.Data();
         {
             var encoders = request.Runs.Select(r => (Encoder: EncoderOf(r, device), r.Spec.Stream)).ToList();
             try
             {
-                using var generator = new torch.Generator((ulong)request.Seed);
-                var result = Evaluation.Tsne.Evaluate(encoders, test, new TsneConfig().For(request.Profile), generator, device);
+                using var generator = new torch.Generator((ulong)request.Context.Seed);
+                var result = Evaluation.Tsne.Evaluate(encoders, test, request.Recipes.Tsne.For(request.Context.Profile), generator, device);
                 var streams = string.Join('+', encoders.Select(e => e.Stream.ToString().ToLowerInvariant()));
                 var scatter = new ScatterData($"t-SNE ({streams}), NMI {result.NmiEmbedding:F3}",
                     [.. result.Points.Select(p => (double)p[0])], [.. result.Points.Select(p => (double)p[1])],
@@ -94,17 +88,15 @@ public static class EvaluationProtocols
 
     private static ProtocolResult Classify(EvaluationRequest request, StreamProtocol protocol)
     {
-        var device = DeviceOf(request.Device);
-        var (train, test) = ExperimentData.Load(request.Spec.Dataset, request.Spec.Split, request.Profile, request.DataRoot, request.SyntheticRoot);
-        using (train)
-        using (test)
+        var device = request.Context.Device;
+        var (train, test) = request.Data();
         {
             var results = new List<ClassifierResult>();
             foreach (var run in request.Runs)
             {
-                request.Log?.Invoke($"  {request.Spec.Protocol} on {run.Spec.Stream.ToString().ToLowerInvariant()} ({request.Spec.Dataset} {request.Spec.Split})");
+                request.Context.Log?.Invoke($"  {request.Spec.Protocol} on {run.Spec.Stream.ToString().ToLowerInvariant()} ({request.Spec.Dataset} {request.Spec.Split})");
                 using var encoder = EncoderOf(run, device);
-                using var generator = new torch.Generator((ulong)request.Seed);
+                using var generator = new torch.Generator((ulong)request.Context.Seed);
                 results.Add(protocol(encoder, train, test, run.Spec.Stream, generator, device));
             }
             var numClasses = Math.Max(train.NumClasses, test.NumClasses);
@@ -129,14 +121,6 @@ public static class EvaluationProtocols
 
     private static SkeletonEncoder EncoderOf(PretrainRun run, torch.Device device) =>
         run.Encoder?.Invoke(device) ?? throw new ArgumentException($"pre-training run {run.RunDirectory} gives no encoder to evaluate");
-
-    private static torch.Device DeviceOf(string device) => device switch
-    {
-        "cpu" => torch.CPU,
-        "cuda" when torch.cuda.is_available() => torch.CUDA,
-        "cuda" => throw new ArgumentException("--device cuda: CUDA is not available (build with -p:TorchBackend=cuda on a CUDA machine)"),
-        _ => throw new ArgumentException($"unknown device '{device}': expected cpu or cuda"),
-    };
 
     private static long[][] ConfusionOf(IReadOnlyDictionary<string, float[]> scores, IReadOnlyDictionary<string, long> labels, int numClasses)
     {

@@ -1,16 +1,18 @@
 namespace SkeletonSsl.Experiments;
 
 /// <summary>What a protocol's entry point is asked to do: evaluate the pre-trained encoders of
-/// <see cref="Runs"/> (one per stream of <see cref="Spec"/>, same order) and fuse them when there are several.</summary>
+/// <see cref="Runs"/> (one per stream of <see cref="Spec"/>, same order) with the method's recipe for the
+/// protocol, on the spec's evaluation dataset, and fuse them when there are several.</summary>
 /// <param name="Spec">The experiment.</param>
 /// <param name="Runs">The finished pre-training runs, in the order of the spec's streams.</param>
-/// <param name="Profile">Smoke / Quick / Paper.</param>
-/// <param name="Seed">The experiment seed.</param>
-/// <param name="Device">"cpu" or "cuda".</param>
-/// <param name="DataRoot">A prepared real dataset root, or null for the synthetic set.</param>
+/// <param name="Context">Profile, seed, device, data and log of the table run.</param>
 /// <param name="OutDirectory">Where the protocol may write logits or logs.</param>
-/// <param name="Log">Progress lines, or null.</param>
-/// <param name="SyntheticRoot">Where the synthetic set is generated and prepared when <paramref name="DataRoot"/> is null.</param>
-public sealed record EvaluationRequest(ExperimentSpec Spec, IReadOnlyList<PretrainRun> Runs, Profile Profile, int Seed,
-                                       string Device, string? DataRoot, string OutDirectory, Action<string>? Log = null,
-                                       string SyntheticRoot = "data");
+public sealed record EvaluationRequest(ExperimentSpec Spec, IReadOnlyList<PretrainRun> Runs, ExperimentContext Context, string OutDirectory)
+{
+    /// <summary>The method's evaluation recipes (its paper's when the spec's config has none).</summary>
+    public EvaluationRecipes Recipes => Spec.Method.Recipes ?? EvaluationRecipes.AimClr;
+
+    /// <summary>The evaluation dataset's (train, test) parts, as the method's pipeline prepares them (owned by the context).</summary>
+    public (Data.SkeletonDataset Train, Data.SkeletonDataset Test) Data() =>
+        Context.Load(Spec.Dataset, Spec.Split, Spec.Method.Pipeline);
+}

@@ -6,27 +6,27 @@ using SkeletonSsl.Skeletons;
 namespace SkeletonSsl.Experiments;
 
 /// <summary>
-/// One cell's experiment: pre-train <see cref="Method"/> on each of <see cref="Streams"/> of a dataset
-/// split, then evaluate with <see cref="Protocol"/>; with several streams the protocol's logits are
+/// One cell's experiment: pre-train <see cref="Method"/> (a typed config: the paper's, or an ablation made
+/// with <c>with</c>) on each of <see cref="Streams"/> of a dataset split, then evaluate with <see cref="Protocol"/>
+/// (the method's recipe for it) on <see cref="Dataset"/> <see cref="Split"/>, which may differ from the
+/// pre-training data (<see cref="PretrainedOn"/>: transfer, detection); with several streams the protocol's logits are
 /// fused with <see cref="FusionWeights"/> (AimCLR §4.2: 0.6 joint, 0.6 bone, 0.4 motion). Immutable and
 /// JSON-serialisable; <see cref="Hash"/> is the config hash recorded with every result and the key
 /// under which a finished result is reused.
 /// </summary>
-/// <param name="Method">A catalog method name.</param>
+/// <param name="Method">The method's config (a catalog method's type).</param>
 /// <param name="Streams">One or more input streams (three for "3s-" rows).</param>
-/// <param name="Dataset">A catalog dataset name.</param>
+/// <param name="Dataset">The catalog dataset it is evaluated on.</param>
 /// <param name="Split">The evaluation split ("xsub", "xview", "xset").</param>
 /// <param name="Protocol">A catalog protocol name ("linear", "knn", "semi", "finetune", "tsne").</param>
-/// <param name="MethodOptions">Pre-training switches (see <see cref="PretrainSpec.Options"/>).</param>
 /// <param name="ProtocolOptions">Protocol options, e.g. semi labelled=0.01.</param>
 /// <param name="FusionWeights">One weight per stream, in the order of <see cref="Streams"/>; empty for one stream.</param>
 public sealed record ExperimentSpec(
-    string Method,
+    MethodConfig Method,
     ImmutableArray<SkeletonStream> Streams,
     string Dataset,
     string Split,
     string Protocol,
-    ImmutableSortedDictionary<string, string> MethodOptions,
     ImmutableSortedDictionary<string, string> ProtocolOptions,
     ImmutableArray<double> FusionWeights)
 {
@@ -38,33 +38,39 @@ public sealed record ExperimentSpec(
         [SkeletonStream.Joint, SkeletonStream.Motion, SkeletonStream.Bone];
 
     /// <summary>A single-stream experiment.</summary>
-    public static ExperimentSpec Single(string method, SkeletonStream stream, string dataset, string split, string protocol) =>
-        new(method, [stream], dataset, split, protocol,
-            ImmutableSortedDictionary<string, string>.Empty, ImmutableSortedDictionary<string, string>.Empty, []);
+    public static ExperimentSpec Single(MethodConfig method, SkeletonStream stream, string dataset, string split, string protocol) =>
+        new(method, [stream], dataset, split, protocol, ImmutableSortedDictionary<string, string>.Empty, []);
 
     /// <summary>A three-stream ("3s-") experiment fused with the paper's weights.</summary>
-    public static ExperimentSpec ThreeStream(string method, string dataset, string split, string protocol) =>
-        new(method, ThreeStreams, dataset, split, protocol,
-            ImmutableSortedDictionary<string, string>.Empty, ImmutableSortedDictionary<string, string>.Empty,
+    public static ExperimentSpec ThreeStream(MethodConfig method, string dataset, string split, string protocol) =>
+        new(method, ThreeStreams, dataset, split, protocol, ImmutableSortedDictionary<string, string>.Empty,
             [.. ThreeStreams.Select(FusionWeight)]);
 
-    /// <summary>This spec with one more pre-training switch.</summary>
-    public ExperimentSpec WithMethodOption(string key, string value) => this with { MethodOptions = MethodOptions.SetItem(key, value) };
+    /// <summary>The dataset the encoders are pre-trained on; null: the evaluation's <see cref="Dataset"/>.</summary>
+    public string? PretrainDataset { get; init; }
+
+    /// <summary>The split pre-trained on; null: the evaluation's <see cref="Split"/>.</summary>
+    public string? PretrainSplit { get; init; }
+
+    /// <summary>This experiment with its encoders pre-trained on another dataset split (transfer: pre-train on A, evaluate on B).</summary>
+    public ExperimentSpec PretrainedOn(string dataset, string split) =>
+        dataset == Dataset && split == Split ? this with { PretrainDataset = null, PretrainSplit = null }
+                                             : this with { PretrainDataset = dataset, PretrainSplit = split };
 
     /// <summary>This spec with one more protocol option.</summary>
     public ExperimentSpec WithProtocolOption(string key, string value) => this with { ProtocolOptions = ProtocolOptions.SetItem(key, value) };
 
     /// <summary>The pre-training runs this experiment needs, one per stream.</summary>
     [JsonIgnore]
-    public IEnumerable<PretrainSpec> Pretrains => Streams.Select(s => new PretrainSpec(Method, s, Dataset, Split, MethodOptions));
+    public IEnumerable<PretrainSpec> Pretrains => Streams.Select(s => new PretrainSpec(Method, s, PretrainDataset ?? Dataset, PretrainSplit ?? Split));
 
     /// <summary>The canonical one-line form that <see cref="Hash"/> digests.</summary>
     [JsonIgnore]
     public string Canonical => SpecText.Canonical(
-        ("method", Method),
+        ("method", ConfigJson.Canonical(Method)),
         ("streams", string.Join('+', Streams.Select(SpecText.Stream))),
+        ("pretrain", PretrainDataset is null && PretrainSplit is null ? "" : $"{PretrainDataset ?? Dataset}-{PretrainSplit ?? Split}"),
         ("dataset", Dataset), ("split", Split), ("protocol", Protocol),
-        ("method-options", SpecText.Options(MethodOptions)),
         ("protocol-options", SpecText.Options(ProtocolOptions)),
         ("fusion", string.Join(',', FusionWeights.Select(w => w.ToString("R", CultureInfo.InvariantCulture)))));
 
@@ -75,9 +81,11 @@ public sealed record ExperimentSpec(
     /// <summary>Checks the shape of the spec (names are checked against the catalog by <see cref="Catalog.Check"/>).</summary>
     public void Validate()
     {
-        if (string.IsNullOrWhiteSpace(Method) || string.IsNullOrWhiteSpace(Dataset) ||
+        if (Method is null || string.IsNullOrWhiteSpace(Dataset) ||
             string.IsNullOrWhiteSpace(Split) || string.IsNullOrWhiteSpace(Protocol))
             throw new ArgumentException($"experiment spec needs a method, dataset, split and protocol: {Canonical}");
+        if ((PretrainDataset is null) != (PretrainSplit is null))
+            throw new ArgumentException($"experiment spec names a pre-training dataset without a split, or a split without a dataset: {Canonical}");
         if (Streams.IsDefaultOrEmpty) throw new ArgumentException($"experiment spec needs at least one stream: {Canonical}");
         if (Streams.Distinct().Count() != Streams.Length) throw new ArgumentException($"experiment spec repeats a stream: {Canonical}");
         var weights = FusionWeights.IsDefault ? 0 : FusionWeights.Length;

@@ -1,50 +1,44 @@
-using SkeletonSsl.Encoders.StGcn;
-using SkeletonSsl.Methods;
-using SkeletonSsl.Methods.Shared;
+using System.Text.Json.Serialization;
 using SkeletonSsl.Skeletons;
 using SkeletonSsl.Training;
 
 namespace SkeletonSsl.Experiments;
 
 /// <summary>
-/// Everything that defines a pre-training run except the data: method ("skeletonclr" or
-/// "aimclr"), stream, seed, encoder, MoCo, the method's own settings, augmentation and
-/// optimisation. Defaults are the AimCLR paper's (spec/aimclr.md §8.1); <see cref="PretrainPresets"/>
-/// gives the Smoke / Quick / Paper profiles. Serialises with <see cref="ConfigJson"/>; its hash is
-/// the run's provenance.
+/// One pre-training run as it is trained and recorded in its folder's config.json: the method's config at the
+/// run's profile (<see cref="MethodConfig.For"/>, without evaluation recipes), the input stream and the seed.
+/// <see cref="Of"/> makes it from a method's paper config; its hash is the run's provenance.
 /// </summary>
 public sealed record PretrainConfig
 {
-    public static IReadOnlyList<string> Methods { get; } = ["skeletonclr", "aimclr"];
+    /// <summary>The method, already at the profile's sizes.</summary>
+    public required MethodConfig Method { get; init; }
 
-    public string Method { get; init; } = "aimclr";
+    /// <summary>The profile <see cref="Method"/> was sized for (recorded; the sizes are in <see cref="Method"/>).</summary>
     public Profile Profile { get; init; } = Profile.Paper;
+
     public SkeletonStream Stream { get; init; } = SkeletonStream.Joint;
     public long Seed { get; init; }
 
-    /// <summary>The encoder; its head output is set to <see cref="MocoConfig.FeatureDim"/> when built.</summary>
-    public StGcnConfig Encoder { get; init; } = StGcnConfig.AimClr;
+    /// <summary>The method's optimisation settings.</summary>
+    [JsonIgnore]
+    public TrainingConfig Training => Method.Training;
 
-    public MocoConfig Moco { get; init; } = new();
-    public AimClrConfig AimClr { get; init; } = new();
+    /// <summary>The run of <paramref name="method"/> (its paper config, or an ablation of it) at <paramref name="profile"/>.</summary>
+    public static PretrainConfig Of(MethodConfig method, Profile profile, SkeletonStream stream = SkeletonStream.Joint, long seed = 0)
+    {
+        var config = new PretrainConfig { Method = method.For(profile).ForPretraining(), Profile = profile, Stream = stream, Seed = seed };
+        config.Validate();
+        return config;
+    }
 
-    /// <summary>Augmentation preset of the normal views (crop + shear, SkeletonCLR's and AimCLR's T).</summary>
-    public string NormalAugmentation { get; init; } = "aimclr-normal";
-
-    public TrainingConfig Training { get; init; } = new();
-
-    /// <summary>The encoder as built for this run: MLP head with the MoCo feature dimension.</summary>
-    public StGcnConfig EncoderWithHead => Encoder with { MlpHead = true, HeadOutput = Moco.FeatureDim };
+    /// <summary>This run for <paramref name="epochs"/> epochs (the schedule's steps stay where they are).</summary>
+    public PretrainConfig WithEpochs(int epochs) => this with { Method = Method with { Training = Method.Training with { Epochs = epochs } } };
 
     /// <summary>Throws ArgumentException naming the first invalid field.</summary>
     public void Validate()
     {
-        if (!Methods.Contains(Method)) throw new ArgumentException($"unknown pre-training method '{Method}': expected one of {string.Join(", ", Methods)}");
-        EncoderWithHead.Validate();
-        Moco.Validate();
-        AimClr.Validate();
-        Training.Validate();
-        if (Moco.QueueSize < Training.BatchSize)
-            throw new ArgumentException($"the queue ({Moco.QueueSize}) must hold at least one batch ({Training.BatchSize})");
+        if (!Method.Pretrains) throw new ArgumentException($"{Method.Name} has no pre-training");
+        Method.Validate();
     }
 }

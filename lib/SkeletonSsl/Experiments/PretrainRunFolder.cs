@@ -1,6 +1,5 @@
 using SkeletonSsl.Data.Formats;
 using SkeletonSsl.Encoders;
-using SkeletonSsl.Encoders.StGcn;
 using SkeletonSsl.Training;
 using SkeletonSsl.Training.Checkpoints;
 using TorchSharp;
@@ -91,7 +90,7 @@ public static class PretrainRunFolder
         var path = Path.Combine(runDirectory, EncoderFile);
         if (!File.Exists(path))
             throw new FileNotFoundException($"{path}: the run has no final encoder yet (status: {TryStatus(runDirectory)}); finish it with --resume", path);
-        var encoder = new StGcnEncoder(config.EncoderWithHead);
+        var encoder = config.Method.TrainedEncoder.Build();
         StateDictLoader.LoadFile(encoder, path);
         encoder.eval();
         return device is null ? encoder : encoder.to(device);

@@ -9,11 +9,60 @@ namespace SkeletonSsl.Experiments;
 
 /// <summary>
 /// The one entry point for pre-training that the CLI, notebooks and the table runner share:
-/// builds the method from a <see cref="PretrainConfig"/>, trains it on a dataset's clips with the
-/// shared <see cref="Trainer"/>, and fills a run folder as <see cref="PretrainRunFolder"/> describes.
+/// builds the method from a <see cref="PretrainConfig"/> (<see cref="MethodConfig.Create"/>), trains it on a
+/// dataset's clips with the shared <see cref="Trainer"/>, and fills a run folder as <see cref="PretrainRunFolder"/>
+/// describes. Tables call it with a spec and an <see cref="ExperimentContext"/>, which reuses a finished run
+/// and resumes an interrupted one.
 /// </summary>
 public static class Pretraining
 {
+    /// <summary>
+    /// The run of <paramref name="spec"/> under the context's profile and seed, in its folder
+    /// (<see cref="ExperimentContext.PretrainDirectory"/>): reused when finished with the same config, resumed from its
+    /// newest checkpoint when interrupted, trained otherwise. Holds the run's lock from the check to the end, so of
+    /// two table runs needing the same run (two processes or two threads) one trains it and the other reuses it.
+    /// A method without pre-training (<see cref="MethodConfig.Pretrains"/> false) gives its seeded random encoder.
+    /// </summary>
+    public static PretrainRun Run(ExperimentContext context, PretrainSpec spec, IProgress<PretrainProgress>? progress = null,
+                                  CancellationToken cancellation = default)
+    {
+        var dir = context.PretrainDirectory(spec);
+        if (!spec.Method.Pretrains)
+        {
+            var encoder = spec.Method.For(context.Profile).TrainedEncoder;
+            return new PretrainRun(spec, dir, null, [], device =>
+            {
+                using var generator = new Generator((ulong)context.Seed);
+                var e = encoder.Build(generator);
+                e.to(device);
+                return e;
+            });
+        }
+        var config = PretrainConfig.Of(spec.Method, context.Profile, spec.Stream, context.Seed);
+        Directory.CreateDirectory(dir);
+        OutputGuard.Folder(dir, "a pre-training run", PretrainRunFolder.IsRunFolder, force: false, canForce: false);
+        using var runLock = RunLock.Acquire(dir, context.Log, cancellation);
+        IReadOnlyList<double> losses;
+        var encoderPath = Path.Combine(dir, PretrainRunFolder.EncoderFile);
+        var finished = File.Exists(encoderPath) && File.Exists(Path.Combine(dir, PretrainRunFolder.ConfigFile))
+                       && ConfigJson.Hash(PretrainRunFolder.ReadConfig(dir)) == ConfigJson.Hash(config);
+        if (finished)
+        {
+            context.Log?.Invoke($"  reusing the finished run {dir}");
+            losses = MetricsLog.ReadLosses(dir);
+        }
+        else
+        {
+            var (train, _) = context.Load(spec.Dataset, spec.Split, config.Method.Pipeline);
+            var resume = PretrainCheckpoint.Latest(Path.Combine(dir, Trainer.CheckpointFolder)) is not null;
+            context.Log?.Invoke(resume ? $"  resuming {dir}" : $"  training {config.Training.Epochs} epochs on {train.Count} clips -> {dir}");
+            var result = RunLocked(config, train, dir, progress, resume, context.Device, context.DescribeData(spec.Dataset, spec.Split), cancellation);
+            // A resumed run's curve includes the epochs trained before this call, which only its log holds.
+            losses = resume ? MetricsLog.ReadLosses(dir) : [.. result.Epochs.Select(e => e.Loss)];
+        }
+        return new PretrainRun(spec, dir, encoderPath, losses, device => PretrainRunFolder.LoadEncoder(dir, device));
+    }
+
     /// <param name="train">The training part (its clips; labels are not used).</param>
     /// <param name="runDirectory">Created if absent. A folder that already holds a run needs <paramref name="resume"/>;
     /// a non-empty folder that is not a run folder is refused (<see cref="OutputConflictException"/>).</param>
@@ -40,7 +89,7 @@ public static class Pretraining
     }
 
     /// <summary><see cref="Run"/> for a caller that holds the run's lock already.</summary>
-    internal static PretrainResult RunLocked(PretrainConfig config, SkeletonDataset train, string runDirectory,
+    private static PretrainResult RunLocked(PretrainConfig config, SkeletonDataset train, string runDirectory,
                                              IProgress<PretrainProgress>? progress, bool resume, Device? device,
                                              string dataDescription, CancellationToken cancellation)
     {
@@ -54,11 +103,11 @@ public static class Pretraining
         var previous = TryReadInfo(runDirectory);
         ConfigJson.Write(Path.Combine(runDirectory, PretrainRunFolder.ConfigFile), config);
 
-        var hash = ConfigJson.Hash(config with { Training = config.Training with { Epochs = 0 } });   // resumable with more epochs
+        var hash = ConfigJson.Hash(config.WithEpochs(0));                       // resumable with more epochs
         var info = new PretrainRunInfo
         {
             Pid = Environment.ProcessId,
-            Method = config.Method, ConfigHash = ConfigJson.Hash(config), Seed = config.Seed, Profile = config.Profile.ToString().ToLowerInvariant(),
+            Method = config.Method.Name, ConfigHash = ConfigJson.Hash(config), Seed = config.Seed, Profile = config.Profile.ToString().ToLowerInvariant(),
             Stream = config.Stream.ToString().ToLowerInvariant(), Device = device.ToString(),
             TorchSharp = typeof(torch).Assembly.GetName().Version?.ToString() ?? "", Data = dataDescription, Clips = train.Count,
             Epochs = config.Training.Epochs, Started = resume && previous is not null ? previous.Started : DateTimeOffset.UtcNow,
@@ -68,7 +117,9 @@ public static class Pretraining
         };
         PretrainRunFolder.WriteInfo(runDirectory, info);
 
-        var method = PretrainMethods.Create(config);
+        // torch's global generator: encoder initialisation and dropout; the queue's initial keys: their own generator.
+        torch.manual_seed(config.Seed);
+        var method = config.Method.Create(config.Stream, new Generator((ulong)config.Seed));
         method.Module.to(device);
         var generator = new Generator((ulong)config.Seed + 1);                  // data order and augmentation draws
         var trainer = new Trainer(method, config.Training, device, runDirectory, generator, hash);
@@ -84,7 +135,7 @@ public static class Pretraining
             }));
             SafeTensors.Save(method.Encoder, encoderPath, new Dictionary<string, string>
             {
-                ["method"] = config.Method, ["config_hash"] = info.ConfigHash, ["epochs"] = config.Training.Epochs.ToString(),
+                ["method"] = config.Method.Name, ["config_hash"] = info.ConfigHash, ["epochs"] = config.Training.Epochs.ToString(),
             });
         }
         catch (Exception e)
@@ -150,7 +201,7 @@ public static class Pretraining
             return;
         }
         var previous = PretrainRunFolder.ReadConfig(runDirectory);
-        var sameApartFromEpochs = previous with { Training = previous.Training with { Epochs = config.Training.Epochs } };
+        var sameApartFromEpochs = previous.WithEpochs(config.Training.Epochs);
         if (ConfigJson.Hash(sameApartFromEpochs) != ConfigJson.Hash(config))
             throw new ArgumentException($"{configPath} differs from the requested settings in more than the epoch count: resume needs the same config");
     }

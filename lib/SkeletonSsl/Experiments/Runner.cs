@@ -13,7 +13,10 @@ namespace SkeletonSsl.Experiments;
 /// evaluation and each pre-training run is done under its folder's <see cref="RunLock"/>, so two table runs
 /// at once (two processes) never compute the same thing twice: the second waits and reuses the first's.
 /// </summary>
-public sealed class Runner(Catalog catalog, ResultStore store, RunnerOptions options)
+/// <param name="pretrain">How a pre-training run is obtained: <see cref="Pretraining.Run(ExperimentContext, PretrainSpec, IProgress{Training.PretrainProgress}?, CancellationToken)"/>
+/// unless a test puts a fake in its place.</param>
+public sealed class Runner(Catalog catalog, ResultStore store, RunnerOptions options,
+                           Func<ExperimentContext, PretrainSpec, PretrainRun>? pretrain = null)
 {
     private readonly Dictionary<PretrainSpec, PretrainRun> _pretrained = [];
 
@@ -27,6 +30,20 @@ public sealed class Runner(Catalog catalog, ResultStore store, RunnerOptions opt
     {
         options.Validate();
         table.Validate(catalog);
+        // One context for the table: the device parsed once, each dataset split loaded once for all its experiments.
+        using var context = ExperimentContext.From(options);
+        try
+        {
+            return Execute(table, compute, context);
+        }
+        finally
+        {
+            _pretrained.Clear();
+        }
+    }
+
+    private TableRun Execute(TableDefinition table, bool compute, ExperimentContext context)
+    {
         var records = new Dictionary<ExperimentSpec, ExperimentRecord>();
         List<ExperimentSpec> reused = [], computed = [];
         List<(ExperimentSpec, string)> skipped = [];
@@ -46,7 +63,7 @@ public sealed class Runner(Catalog catalog, ResultStore store, RunnerOptions opt
                 continue;
             }
             // One process evaluates an experiment; another that needs it at the same time waits, then reuses the record.
-            var outDir = EvaluationDirectory(spec);
+            var outDir = context.EvaluationDirectory(spec);
             using (RunLock.Acquire(outDir, options.Log))
             {
                 if (store.TryLoad(key) is { } meanwhile)
@@ -59,7 +76,7 @@ public sealed class Runner(Catalog catalog, ResultStore store, RunnerOptions opt
                 AtomicFile.RemoveStale(outDir);
                 AtomicFile.RemoveStale(Path.GetDirectoryName(store.PathOf(key))!);
                 options.Log?.Invoke($"[{table.Id}] running {spec.Hash}: {spec}");
-                records[spec] = RunOne(spec, outDir);
+                records[spec] = RunOne(spec, outDir, context);
                 store.Save(records[spec]);
                 computed.Add(spec);
             }
@@ -71,46 +88,31 @@ public sealed class Runner(Catalog catalog, ResultStore store, RunnerOptions opt
         return new TableRun(rows, reused, computed, skipped);
     }
 
-    private string? MissingPart(ExperimentSpec spec)
-    {
-        if (!catalog.Methods[spec.Method].IsWired) return $"method {spec.Method} is not in the kit yet";
-        if (!catalog.Protocols[spec.Protocol].IsWired) return $"protocol {spec.Protocol} is not in the kit yet";
-        return null;
-    }
+    private string? MissingPart(ExperimentSpec spec) =>
+        catalog.Protocols[spec.Protocol].IsWired ? null : $"protocol {spec.Protocol} is not in the kit yet";
 
-    private string EvaluationDirectory(ExperimentSpec spec) =>
-        Path.Combine(options.RunsDirectory, "eval", options.Profile.ToString().ToLowerInvariant(), options.Data.ToString().ToLowerInvariant(),
-                     $"{spec.Hash}-seed{options.Seed}");
-
-    private ExperimentRecord RunOne(ExperimentSpec spec, string outDir)
+    private ExperimentRecord RunOne(ExperimentSpec spec, string outDir, ExperimentContext context)
     {
         var clock = Stopwatch.StartNew();
-        var data = options.Data.ToString().ToLowerInvariant();
-        var profile = options.Profile.ToString().ToLowerInvariant();
-        var runs = spec.Pretrains.Select(p => Pretrain(p, profile, data)).ToList();
+        var runs = spec.Pretrains.Select(p => Pretrain(p, context)).ToList();
         var protocol = catalog.Protocols[spec.Protocol].Evaluate!;
-        var result = protocol(new EvaluationRequest(spec, runs, options.Profile, options.Seed, options.Device,
-                                                    options.DataRoot, outDir, options.Log, options.SyntheticRoot));
+        var result = protocol(new EvaluationRequest(spec, runs, context, outDir));
         var losses = runs.Select(r => new CurveSeries(LossLabel(r.Spec),
                                                       [.. Enumerable.Range(1, r.LossCurve.Count).Select(e => (double)e)],
                                                       r.LossCurve)).ToList();
-        return new ExperimentRecord(spec, spec.Hash, options.Profile, options.Seed, options.Data,
+        return new ExperimentRecord(spec, spec.Hash, context.Profile, context.Seed, context.Data,
                                     new Dictionary<string, double>(result.Metrics), result.Figures, losses,
                                     Provenance.Capture(options.Device), clock.Elapsed.TotalSeconds);
     }
 
-    private static string LossLabel(PretrainSpec p) =>
-        $"{p.Method} {p.Stream.ToString().ToLowerInvariant()} {p.Dataset}-{p.Split}" +
-        (p.Options.IsEmpty ? "" : " " + string.Join(' ', p.Options.Select(o => $"{o.Key}={o.Value}")));
+    private string LossLabel(PretrainSpec p) =>
+        $"{catalog.MethodOf(p.Method).Display} {p.Stream.ToString().ToLowerInvariant()} {p.Dataset}-{p.Split} ({p.Hash[..8]})";
 
-    private PretrainRun Pretrain(PretrainSpec spec, string profile, string data)
+    private PretrainRun Pretrain(PretrainSpec spec, ExperimentContext context)
     {
         if (_pretrained.TryGetValue(spec, out var done)) return done;
-        var runDir = Path.Combine(options.RunsDirectory, "pretrain", profile, data, $"{spec.Hash}-seed{options.Seed}");
-        Directory.CreateDirectory(runDir);
-        options.Log?.Invoke($"  pre-training {spec.Method} {spec.Stream.ToString().ToLowerInvariant()} on {spec.Dataset} {spec.Split} -> {runDir}");
-        var run = catalog.Methods[spec.Method].Pretrain!(new PretrainRequest(spec, options.Profile, options.Seed, options.Device,
-                                                                            options.DataRoot, runDir, options.Log, options.SyntheticRoot));
-        return _pretrained[spec] = run;
+        if (spec.Method.Pretrains)
+            options.Log?.Invoke($"  pre-training {catalog.MethodOf(spec.Method).Display} {spec.Stream.ToString().ToLowerInvariant()} on {spec.Dataset} {spec.Split}");
+        return _pretrained[spec] = pretrain is null ? Pretraining.Run(context, spec) : pretrain(context, spec);
     }
 }

@@ -23,34 +23,34 @@ public sealed class AimClr : nn.Module, IPretrainMethod
     private readonly SkeletonEncoder encoder_k;
     private readonly NegativeQueue queue;
 
-    private readonly AimClrConfig _config;
+    private readonly AimClrSettings _config;
     private readonly MocoConfig _moco;
-    private readonly DropForward _forwardWithDrop;
     private readonly Func<Tensor, Tensor> _eadm;
     private readonly IAugmentation _normal;
     private readonly IAugmentation _extreme;
     private readonly SkeletonStream _stream;
     private bool _mining;
 
-    /// <param name="createEncoder">Builds one encoder with its projection head (called twice: query and key).</param>
-    /// <param name="forwardWithDrop">The encoder pass with the drop branch (§3.3 step 5).</param>
+    /// <param name="createEncoder">Builds one encoder with its projection head (called twice: query and key); with the
+    /// drop branch on it must be an <see cref="IDropBranchEncoder"/> (a spatial-temporal feature map to drop from).</param>
     /// <param name="eadm">EADM on the final feature map (§5): (NM, C, T', V) → same shape, masks detached.</param>
     /// <param name="normal">Normal augmentation T (crop + shear).</param>
     /// <param name="extreme">Extreme augmentation T' (crop, shear, then the extreme chain).</param>
     /// <param name="generator">CPU generator for the queue's initial entries.</param>
-    public AimClr(AimClrConfig config, MocoConfig moco, Func<SkeletonEncoder> createEncoder, DropForward forwardWithDrop,
-                  Func<Tensor, Tensor> eadm, IAugmentation normal, IAugmentation extreme, SkeletonStream stream, Generator generator)
+    public AimClr(AimClrSettings config, MocoConfig moco, Func<SkeletonEncoder> createEncoder, Func<Tensor, Tensor> eadm, IAugmentation normal, IAugmentation extreme, SkeletonStream stream, Generator generator)
         : base("AimCLR")
     {
         config.Validate();
         moco.Validate();
         _config = config;
         _moco = moco;
-        _forwardWithDrop = forwardWithDrop;
         _eadm = eadm;
         _stream = stream;
         encoder_q = createEncoder();
         encoder_k = createEncoder();
+        if (config.DropBranch && encoder_q is not IDropBranchEncoder)
+            throw new ArgumentException($"AimCLR's drop branch (EADM, §3.3) needs an encoder with a spatial-temporal feature map such as ST-GCN; " +
+                                        $"{encoder_q.GetType().Name} has none (switch the drop branch off to train without it)");
         queue = new NegativeQueue(moco.FeatureDim, moco.QueueSize, generator);
         RegisterComponents();
         _normal = normal;                                   // after RegisterComponents: augmentations hold no state to save
@@ -89,7 +89,7 @@ public sealed class AimClr : nn.Module, IPretrainMethod
         Tensor qe, qed;
         if (_config.DropBranch)
         {
-            var (extreme, dropped) = _forwardWithDrop(encoder_q, xe, _eadm);                 // z̃ and z̃_drop share one backbone pass
+            var (extreme, dropped) = ((IDropBranchEncoder)encoder_q).ForwardWithDrop(xe, _eadm);                // z̃ and z̃_drop share one backbone pass
             qe = nn.functional.normalize(extreme, dim: 1);
             qed = nn.functional.normalize(dropped, dim: 1);
         }

@@ -18,6 +18,7 @@ public sealed class ResultStore(string root)
     {
         WriteIndented = true,
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+        TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver { Modifiers = { ConfigJson.AddUnionTypes } },
     };
 
     public string Root { get; } = Path.GetFullPath(root);

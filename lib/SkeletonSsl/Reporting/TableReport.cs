@@ -56,8 +56,8 @@ public static class TableReport
 
     /// <summary>A short label of an experiment for figure titles ("aimclr joint+motion+bone, ntu60 xsub, linear").</summary>
     public static string Describe(ExperimentSpec spec) =>
-        $"{spec.Method} {string.Join('+', spec.Streams.Select(s => s.ToString().ToLowerInvariant()))}, {spec.Dataset} {spec.Split}, {spec.Protocol}" +
-        string.Concat(spec.MethodOptions.Concat(spec.ProtocolOptions).Select(o => $", {o.Key}={o.Value}"));
+        $"{spec.Method.Name} {string.Join('+', spec.Streams.Select(s => s.ToString().ToLowerInvariant()))}, {spec.Dataset} {spec.Split}, {spec.Protocol}" +
+        string.Concat(spec.ProtocolOptions.Select(o => $", {o.Key}={o.Value}"));
 
     private static string Distinct(IEnumerable<string> values) => string.Join(", ", values.Distinct().Order(StringComparer.Ordinal));
 }

@@ -26,6 +26,34 @@ public sealed record TrainingConfig
     /// <summary>How many of the newest checkpoints to keep on disk; 0 keeps them all.</summary>
     public int KeepCheckpoints { get; init; } = 3;
 
+    /// <summary>
+    /// The length of the paper's schedule that the epoch settings refer to (AimCLR 300, CMD 450). An ablation
+    /// that trains for fewer epochs (AimCLR Table 3) changes <see cref="Epochs"/> and keeps this.
+    /// </summary>
+    public int ScheduleEpochs { get; init; } = 300;
+
+    /// <summary>The fraction of the paper's schedule a reduced profile of <paramref name="profileEpochs"/> epochs runs.</summary>
+    public double ShorteningRatio(int profileEpochs) => (double)profileEpochs / ScheduleEpochs;
+
+    /// <summary>An epoch setting (a 1-based epoch or a count) on a schedule shortened by <paramref name="ratio"/>; int.MaxValue ("never") stays.</summary>
+    public static int Scale(int epochs, double ratio) =>
+        epochs == int.MaxValue ? epochs : Math.Max(1, (int)Math.Round(epochs * ratio, MidpointRounding.ToEven));
+
+    /// <summary>
+    /// This schedule on a reduced profile that runs <paramref name="profileEpochs"/> of the paper's
+    /// <see cref="ScheduleEpochs"/>: epochs and learning-rate steps scaled alike (so a 100-of-300-epoch ablation
+    /// runs a third of the profile's epochs and never reaches the step, as a shortened run of the paper's schedule
+    /// would not), a checkpoint every epoch, and the profile's batch size.
+    /// </summary>
+    public TrainingConfig Shortened(int profileEpochs, int batchSize)
+    {
+        var ratio = ShorteningRatio(profileEpochs);
+        return this with
+        {
+            Epochs = Scale(Epochs, ratio), LrSteps = [.. LrSteps.Select(s => Scale(s, ratio))], BatchSize = batchSize, CheckpointEvery = 1,
+        };
+    }
+
     /// <summary>Throws ArgumentException naming the first invalid field.</summary>
     public void Validate()
     {
@@ -35,6 +63,7 @@ public sealed record TrainingConfig
         if (Momentum < 0 || WeightDecay < 0) throw new ArgumentException("momentum and weight decay must be non-negative");
         if (Nesterov && Momentum == 0) throw new ArgumentException("Nesterov momentum needs a momentum above 0");
         if (CheckpointEvery < 1) throw new ArgumentException($"checkpoint interval must be at least 1 epoch, got {CheckpointEvery}");
+        if (ScheduleEpochs < 1) throw new ArgumentException($"the schedule's length must be at least 1 epoch, got {ScheduleEpochs}");
         if (KeepCheckpoints < 0) throw new ArgumentException($"checkpoints to keep must be 0 (all) or more, got {KeepCheckpoints}");
     }
 }

@@ -20,14 +20,16 @@ public sealed class EvaluationProtocolsTests(EvaluationProtocolsTests.SharedData
 
     private readonly string _dir = shared.Dir;
 
-    private EvaluationRequest Request(ExperimentSpec spec) =>
-        new(spec, [.. spec.Pretrains.Select(p => RandomInit.Pretrain(new PretrainRequest(p, Profile.Smoke, 0, "cpu", null, _dir)))],
-            Profile.Smoke, 0, "cpu", null, _dir, SyntheticRoot: Path.Combine(_dir, "data"));
+    private EvaluationRequest Request(ExperimentSpec spec, string? dataRoot = null)
+    {
+        var context = new ExperimentContext(Profile.Smoke, 0, TorchSharp.torch.CPU, dataRoot, _dir, Path.Combine(_dir, "data"));
+        return new(spec, [.. spec.Pretrains.Select(p => Pretraining.Run(context, p))], context, _dir);
+    }
 
     [Fact]
     public void Linear_on_three_streams_reports_the_fused_and_each_streams_top1_in_percent()
     {
-        var result = EvaluationProtocols.Linear(Request(ExperimentSpec.ThreeStream("random-init", "ntu60", "xsub", "linear")));
+        var result = EvaluationProtocols.Linear(Request(ExperimentSpec.ThreeStream(RandomInitConfig.Paper, "ntu60", "xsub", "linear")));
         Assert.InRange(result.Metrics["top1"], 0, 100);
         Assert.True(result.Metrics["top5"] >= result.Metrics["top1"]);
         foreach (var stream in new[] { "joint", "motion", "bone" }) Assert.InRange(result.Metrics[$"top1-{stream}"], 0, 100);
@@ -41,28 +43,31 @@ public sealed class EvaluationProtocolsTests(EvaluationProtocolsTests.SharedData
     [Fact]
     public void Knn_is_deterministic_and_accepts_one_stream_only()
     {
-        var spec = ExperimentSpec.Single("random-init", SkeletonStream.Joint, "ntu120", "xset", "knn");
+        var spec = ExperimentSpec.Single(RandomInitConfig.Paper, SkeletonStream.Joint, "ntu120", "xset", "knn");
         var a = EvaluationProtocols.Knn(Request(spec));
         var b = EvaluationProtocols.Knn(Request(spec));
         Assert.Equal(a.Metrics["top1"], b.Metrics["top1"]);
         Assert.InRange(a.Metrics["top1"], 0, 100);
-        Assert.Throws<ArgumentException>(() => EvaluationProtocols.Knn(Request(ExperimentSpec.ThreeStream("random-init", "ntu60", "xsub", "knn"))));
+        Assert.Throws<ArgumentException>(() => EvaluationProtocols.Knn(Request(ExperimentSpec.ThreeStream(RandomInitConfig.Paper, "ntu60", "xsub", "knn"))));
     }
 
     [Fact]
     public void Semi_needs_a_labelled_fraction_and_cuda_needs_a_gpu()
     {
-        var spec = ExperimentSpec.Single("random-init", SkeletonStream.Joint, "ntu60", "xsub", "semi");
+        var spec = ExperimentSpec.Single(RandomInitConfig.Paper, SkeletonStream.Joint, "ntu60", "xsub", "semi");
         Assert.Contains("labelled", Assert.Throws<ArgumentException>(() => EvaluationProtocols.Semi(Request(spec))).Message);
         Assert.Throws<ArgumentException>(() => EvaluationProtocols.Semi(Request(spec.WithProtocolOption("labelled", "1.5"))));
         if (!TorchSharp.torch.cuda.is_available())
-            Assert.Throws<ArgumentException>(() => EvaluationProtocols.Knn(Request(ExperimentSpec.Single("random-init", SkeletonStream.Joint, "ntu60", "xsub", "knn")) with { Device = "cuda" }));
+            Assert.Contains("CUDA is not available", Assert.Throws<ArgumentException>(() => Devices.Parse("cuda")).Message);
     }
 
     [Fact]
     public void Real_data_must_be_a_prepared_store_per_dataset()
     {
-        var request = Request(ExperimentSpec.Single("random-init", SkeletonStream.Joint, "ntu60", "xsub", "knn")) with { DataRoot = Path.Combine(_dir, "no-such-root-parent") };
-        Assert.Contains("data prepare --dataset ntu60", Assert.Throws<DirectoryNotFoundException>(() => EvaluationProtocols.Knn(request)).Message);
+        var root = Directory.CreateDirectory(Path.Combine(_dir, "empty-root")).FullName;
+        var request = Request(ExperimentSpec.Single(RandomInitConfig.Paper, SkeletonStream.Joint, "ntu60", "xsub", "knn"), dataRoot: root);
+        Assert.Contains("data prepare --dataset ntu60 --pipeline aimclr", Assert.Throws<DirectoryNotFoundException>(() => EvaluationProtocols.Knn(request)).Message);
+        var gru = Request(ExperimentSpec.Single(RandomInitConfig.Gru, SkeletonStream.Joint, "ntu60", "xsub", "knn"), dataRoot: root);
+        Assert.Contains("--pipeline cmd", Assert.Throws<DirectoryNotFoundException>(() => EvaluationProtocols.Knn(gru)).Message);
     }
 }

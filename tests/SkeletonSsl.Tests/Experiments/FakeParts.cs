@@ -3,30 +3,31 @@ using SkeletonSsl.Reporting;
 
 namespace SkeletonSsl.Tests.Experiments;
 
-/// <summary>A catalog whose methods (those named; the others unwired) and protocols are counting fakes: pre-training records its spec,
-/// evaluation returns a value derived from the spec's hash, so tests can see what ran and what was reused.</summary>
+/// <summary>Counting fakes of pre-training (for a <see cref="Runner"/>) and of the catalog's protocols (those not named unwired):
+/// pre-training records its spec, evaluation returns a value derived from the spec's hash, so tests can see what ran and what was reused.</summary>
 internal sealed class FakeParts
 {
     public List<PretrainSpec> Pretrained { get; } = [];
     public List<ExperimentSpec> Evaluated { get; } = [];
 
-    public Catalog Catalog(params string[] wiredMethods)
+    public Catalog Catalog(params string[] unwiredProtocols)
     {
         var catalog = SkeletonSsl.Experiments.Catalog.Default;
-        foreach (var method in catalog.Methods.Values)
-            catalog = catalog.WithMethod(method with { Pretrain = wiredMethods.Contains(method.Name) ? Pretrain : null });
         foreach (var protocol in catalog.Protocols.Values)
-            catalog = catalog.WithProtocol(protocol with { Evaluate = Evaluate });
+            catalog = catalog.WithProtocol(protocol with { Evaluate = unwiredProtocols.Contains(protocol.Name) ? null : Evaluate });
         return catalog;
     }
 
+    /// <summary>A runner over <paramref name="catalog"/> whose pre-training is this fake.</summary>
+    public Runner Runner(Catalog catalog, ResultStore store, RunnerOptions options) => new(catalog, store, options, Pretrain);
+
     public static double ValueOf(ExperimentSpec spec) => Convert.ToInt32(spec.Hash[..4], 16) % 1000 / 10.0;
 
-    private PretrainRun Pretrain(PretrainRequest request)
+    private PretrainRun Pretrain(ExperimentContext context, PretrainSpec spec)
     {
-        Pretrained.Add(request.Spec);
-        Assert.True(Directory.Exists(request.RunDirectory));
-        return new PretrainRun(request.Spec, request.RunDirectory, Path.Combine(request.RunDirectory, "final.pt"), [3.0, 2.0, 1.5]);
+        Pretrained.Add(spec);
+        var dir = context.PretrainDirectory(spec);
+        return new PretrainRun(spec, dir, Path.Combine(dir, "final.pt"), [3.0, 2.0, 1.5]);
     }
 
     private ProtocolResult Evaluate(EvaluationRequest request)

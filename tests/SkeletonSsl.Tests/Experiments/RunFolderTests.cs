@@ -25,8 +25,8 @@ public sealed class RunFolderTests : IDisposable
 
     private static PretrainConfig Smoke(int epochs, double? lr = null)
     {
-        var config = PretrainPresets.Create("skeletonclr", Profile.Smoke);
-        return config with { Training = config.Training with { Epochs = epochs, LearningRate = lr ?? config.Training.LearningRate } };
+        var config = PretrainConfig.Of(SkeletonClrConfig.Paper, Profile.Smoke);
+        return config with { Method = config.Method with { Training = config.Training with { Epochs = epochs, LearningRate = lr ?? config.Training.LearningRate } } };
     }
 
     private static SkeletonDataset Clips(int count = 32) =>
@@ -138,10 +138,10 @@ public sealed class RunFolderTests : IDisposable
     {
         NativeRuntime.EnsureInitialised();
         _ = SmokeStores.AimClr;                                   // the synthetic store, made once beforehand
-        var spec = new PretrainSpec("skeletonclr", SkeletonStream.Joint, "ntu60", "xsub", System.Collections.Immutable.ImmutableSortedDictionary<string, string>.Empty);
+        var spec = new PretrainSpec(SkeletonClrConfig.Paper, SkeletonStream.Joint, "ntu60", "xsub");
         var logs = new ConcurrentQueue<string>();
-        var request = new PretrainRequest(spec, Profile.Smoke, 0, "cpu", null, Dir("shared"), logs.Enqueue, SmokeStores.Root);
-        var runs = Enumerable.Range(0, 2).Select(_ => Task.Run(() => MethodPretraining.Pretrain(request))).ToArray();
+        using var context = new ExperimentContext(Profile.Smoke, 0, CPU, null, Dir("shared"), SmokeStores.Root, logs.Enqueue);
+        var runs = Enumerable.Range(0, 2).Select(_ => Task.Run(() => Pretraining.Run(context, spec))).ToArray();
         Task.WaitAll(runs);
         Assert.Single(logs, l => l.TrimStart().StartsWith("training", StringComparison.Ordinal));
         Assert.Single(logs, l => l.TrimStart().StartsWith("reusing", StringComparison.Ordinal));
@@ -183,8 +183,8 @@ public sealed class RunFolderTests : IDisposable
                                            "--epochs", epochs.ToString(), "--device", "cpu");
         WaitUntilTraining(child, dir, epochs: 0);
         Assert.Equal(PretrainRunInfo.Running, PretrainRunFolder.ReadInfo(dir).Status);
-        var config = PretrainPresets.Create("skeletonclr", Profile.Smoke);
-        var second = Pretraining.Run(config with { Training = config.Training with { Epochs = epochs } },
+        var config = PretrainConfig.Of(SkeletonClrConfig.Paper, Profile.Smoke);
+        var second = Pretraining.Run(config.WithEpochs(epochs),
                                      PreparedStore.Open(store).Load("xsub", "train"), dir, resume: true, device: CPU);
         Assert.True(second.AlreadyFinished, "the second process trained the run again");
         Assert.Equal(epochs, second.Info.EpochsDone);
@@ -221,8 +221,8 @@ public sealed class RunFolderTests : IDisposable
 
         int target = killed.EpochsDone + 1;
         var train = PreparedStore.Open(store).Load("xsub", "train");
-        var config = PretrainPresets.Create("skeletonclr", Profile.Smoke);
-        var resumed = Pretraining.Run(config with { Training = config.Training with { Epochs = target } }, train, dir, resume: true, device: CPU);
+        var config = PretrainConfig.Of(SkeletonClrConfig.Paper, Profile.Smoke);
+        var resumed = Pretraining.Run(config.WithEpochs(target), train, dir, resume: true, device: CPU);
         Assert.All(leftovers, f => Assert.False(File.Exists(f), $"{f} was left"));
         var info = PretrainRunFolder.ReadInfo(dir);
         Assert.Equal(PretrainRunInfo.Complete, info.Status);

@@ -18,7 +18,7 @@ public sealed class RunnerTests : IDisposable
     {
         var fake = new FakeParts();
         var table = Catalog.Default.Table("aimclr-table2");
-        var run = new Runner(fake.Catalog("aimclr", "skeletonclr"), Store, Options()).Run(table);
+        var run = fake.Runner(fake.Catalog(), Store, Options()).Run(table);
         // 8 rows × 5 columns, all distinct experiments; 3s rows reuse the single-stream pre-trainings.
         Assert.Equal(40, run.Computed.Count);
         Assert.Equal(40, fake.Evaluated.Count);
@@ -33,11 +33,11 @@ public sealed class RunnerTests : IDisposable
     {
         var table = Catalog.Default.Table("aimclr-table1");
         var first = new FakeParts();
-        var run1 = new Runner(first.Catalog("aimclr", "skeletonclr"), Store, Options()).Run(table);
+        var run1 = first.Runner(first.Catalog(), Store, Options()).Run(table);
         Assert.Equal(10, first.Evaluated.Count);
 
         var second = new FakeParts();
-        var run2 = new Runner(second.Catalog("aimclr", "skeletonclr"), Store, Options()).Run(table);
+        var run2 = second.Runner(second.Catalog(), Store, Options()).Run(table);
         Assert.Empty(second.Evaluated);
         Assert.Empty(second.Pretrained);
         Assert.Equal(10, run2.Reused.Count);
@@ -45,13 +45,13 @@ public sealed class RunnerTests : IDisposable
 
         // Table 2's 3s-SkeletonCLR on NTU-60 is Table 1's "w/ NA": reused across tables too.
         var third = new FakeParts();
-        new Runner(third.Catalog("aimclr", "skeletonclr"), Store, Options()).Run(Catalog.Default.Table("aimclr-table2"));
+        third.Runner(third.Catalog(), Store, Options()).Run(Catalog.Default.Table("aimclr-table2"));
         Assert.DoesNotContain(Catalog.Default.Table("aimclr-table1").Row("na").Cells[0].Spec, third.Evaluated);
         Assert.Equal(40 - 4, third.Evaluated.Count); // 3s-SkeletonCLR and 3s-AimCLR on NTU-60 xsub/xview were stored
 
         // Another seed is another result.
         var fourth = new FakeParts();
-        new Runner(fourth.Catalog("aimclr", "skeletonclr"), Store, Options(seed: 1)).Run(table);
+        fourth.Runner(fourth.Catalog(), Store, Options(seed: 1)).Run(table);
         Assert.Equal(10, fourth.Evaluated.Count);
     }
 
@@ -60,7 +60,7 @@ public sealed class RunnerTests : IDisposable
     {
         var fake = new FakeParts();
         var table = Catalog.Default.Table("aimclr-table4");
-        var run = new Runner(fake.Catalog("aimclr", "skeletonclr"), Store, Options(seed: 3)).Run(table);
+        var run = fake.Runner(fake.Catalog(), Store, Options(seed: 3)).Run(table);
         var row = run.Rows.Single(r => r.RowId == "3s-aimclr" && r.Column == "ntu60-xsub");
         var spec = table.Row("3s-aimclr").Cell("ntu60-xsub")!.Spec!;
         Assert.Equal("aimclr-table4", row.TableId);
@@ -79,13 +79,14 @@ public sealed class RunnerTests : IDisposable
     }
 
     [Fact]
-    public void Experiments_whose_method_is_not_in_the_kit_are_skipped_with_a_reason()
+    public void Experiments_whose_protocol_is_not_in_the_kit_are_skipped_with_a_reason()
     {
         var fake = new FakeParts();
-        var run = new Runner(fake.Catalog("aimclr"), Store, Options()).Run(Catalog.Default.Table("aimclr-table1"));
-        Assert.Equal(6, run.Computed.Count); // the three AimCLR rows
-        Assert.Equal(4, run.Skipped.Count); // the two SkeletonCLR rows
-        Assert.All(run.Skipped, s => Assert.Contains("skeletonclr is not in the kit yet", s.Reason));
+        var run = fake.Runner(fake.Catalog("finetune"), Store, Options()).Run(Catalog.Default.Table("aimclr-table5"));
+        Assert.Equal(2, run.Computed.Count);  // 3s-AimCLR, linear, on both columns
+        Assert.Equal(2, run.Skipped.Count);   // the supervised ST-GCN row, fine-tuned
+        Assert.All(run.Skipped, s => Assert.Contains("protocol finetune is not in the kit yet", s.Reason));
+        Assert.All(fake.Pretrained, p => Assert.IsType<AimClrConfig>(p.Method));
     }
 
     [Fact]
@@ -93,9 +94,9 @@ public sealed class RunnerTests : IDisposable
     {
         var table = Catalog.Default.Table("aimclr-table6");
         var fake = new FakeParts();
-        Assert.Empty(new Runner(fake.Catalog("aimclr"), Store, Options()).Collect(table).Rows);
+        Assert.Empty(fake.Runner(fake.Catalog(), Store, Options()).Collect(table).Rows);
         Assert.Empty(fake.Evaluated);
-        new Runner(fake.Catalog("aimclr"), Store, Options()).Run(table);
+        fake.Runner(fake.Catalog(), Store, Options()).Run(table);
         var collected = new Runner(Catalog.Default, Store, Options()).Collect(table);
         Assert.Equal(2, collected.Rows.Count);
     }
@@ -105,10 +106,10 @@ public sealed class RunnerTests : IDisposable
     {
         var table = Catalog.Default.Table("aimclr-table6");
         var fake = new FakeParts();
-        Assert.Equal(TableStatus.NotYet, fake.Catalog().StatusOf(table, Store, Profile.Smoke));
-        var catalog = fake.Catalog("aimclr");
+        Assert.Equal(TableStatus.NotYet, fake.Catalog("linear").StatusOf(table, Store, Profile.Smoke));
+        var catalog = fake.Catalog();
         Assert.Equal(TableStatus.ReadyForRealData, catalog.StatusOf(table, Store, Profile.Smoke));
-        new Runner(catalog, Store, Options()).Run(table);
+        fake.Runner(catalog, Store, Options()).Run(table);
         Assert.Equal(TableStatus.ReproducedOnSynthetic, catalog.StatusOf(table, Store, Profile.Smoke));
         Assert.Equal(TableStatus.ReadyForRealData, catalog.StatusOf(table, Store, Profile.Quick));
     }

@@ -34,7 +34,7 @@ public sealed class AimClrTests
     [Fact]
     public void Nearest_neighbour_mining_starts_after_the_mining_epoch()
     {
-        var method = TestViews.AimClr(new AimClrConfig { MiningEpoch = 2 });
+        var method = TestViews.AimClr(new AimClrSettings { MiningEpoch = 2 });
         method.OnEpochStart(2);
         Assert.False(method.Mining);
         var stage1 = method.Step(new PretrainBatch(TestViews.Clips(8), new long[8]), Context(2));
@@ -57,7 +57,7 @@ public sealed class AimClrTests
     [Fact]
     public void Without_the_drop_branch_both_d3m_terms_are_the_extreme_one()
     {
-        var method = TestViews.AimClr(new AimClrConfig { DropBranch = false });
+        var method = TestViews.AimClr(new AimClrSettings { DropBranch = false });
         method.OnEpochStart(1);
         var terms = method.Step(new PretrainBatch(TestViews.Clips(8), new long[8]), Context(1)).Terms.ToDictionary(t => t.Key, t => t.Value.item<float>());
         Assert.Equal(terms["d3m_extreme"], terms["d3m_drop"]);

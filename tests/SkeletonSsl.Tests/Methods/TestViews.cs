@@ -47,11 +47,10 @@ internal static class TestViews
         return new SkeletonClr(() => new TinyEncoder(), new Jitter(0.05), SkeletonStream.Joint, SmallMoco, new Generator((ulong)seed));
     }
 
-    public static AimClr AimClr(AimClrConfig? config = null, long seed = 1)
+    public static AimClr AimClr(AimClrSettings? config = null, long seed = 1)
     {
         torch.manual_seed(seed);
-        return new AimClr(config ?? new AimClrConfig { MiningEpoch = 1 }, SmallMoco, () => new TinyEncoder(),
-            (e, x, drop) => ((TinyEncoder)e).ForwardWithDrop(x, drop), DropAboveMean,
+        return new AimClr(config ?? new AimClrSettings { MiningEpoch = 1 }, SmallMoco, () => new TinyEncoder(), DropAboveMean,
             new Jitter(0.05), new Jitter(0.3), SkeletonStream.Joint, new Generator((ulong)seed));
     }
 }

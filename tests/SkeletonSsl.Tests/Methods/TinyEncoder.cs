@@ -9,7 +9,7 @@ namespace SkeletonSsl.Tests.Methods;
 /// A seconds-fast encoder for engine tests: a 1×1 convolution over (T, V) with dropout, mean
 /// pooling over time, a linear map over joints with BatchNorm, a mean over bodies, and an MLP head like ST-GCN's, plus the drop branch.
 /// </summary>
-internal sealed class TinyEncoder : SkeletonEncoder
+internal sealed class TinyEncoder : SkeletonEncoder, IDropBranchEncoder
 {
     private readonly Conv2d conv;
     private readonly Dropout dropout;
@@ -51,7 +51,7 @@ internal sealed class TinyEncoder : SkeletonEncoder
         register_module("fc", head);
     }
 
-    public (Tensor Output, Tensor Dropped) ForwardWithDrop(Tensor x, Func<Tensor, Tensor> drop)
+    public (Tensor Z, Tensor ZDrop) ForwardWithDrop(Tensor x, Func<Tensor, Tensor> drop)
     {
         var map = FeatureMap(x);
         return (Head(Pool(map, x.shape[0])), Head(Pool(drop(map), x.shape[0])));

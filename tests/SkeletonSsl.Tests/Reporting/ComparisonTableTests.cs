@@ -11,7 +11,7 @@ public sealed class ComparisonTableTests
         new TableBuilder("demo", "Demo table", "paper", "description", "notebooks/AimCLR/Demo.ipynb")
             .Column("ntu60-xsub", "xsub", "ntu60", "xsub")
             .Column("ntu60-xview", "xview", "ntu60", "xview")
-            .Row("ours", "Ours|1", [70.0, null], c => ExperimentSpec.Single("aimclr", SkeletonStream.Joint, c.Dataset!, c.Split!, "linear"))
+            .Row("ours", "Ours|1", [70.0, null], c => ExperimentSpec.Single(AimClrConfig.Paper, SkeletonStream.Joint, c.Dataset!, c.Split!, "linear"))
             .PaperOnly("other", "Other, \"quoted\"", [60.5, 65.0])
             .Build();
 

@@ -13,7 +13,7 @@ public sealed class ResultStoreTests : IDisposable
 
     private static ExperimentRecord Record(int seed = 0)
     {
-        var spec = ExperimentSpec.ThreeStream("aimclr", "ntu60", "xsub", "knn").WithMethodOption("nnm", "off");
+        var spec = ExperimentSpec.ThreeStream(AimClrConfig.Paper with { MiningEpoch = SkeletonSsl.Methods.AimClrSettings.Never }, "ntu60", "xsub", "knn");
         return new ExperimentRecord(spec, spec.Hash, Profile.Smoke, seed, DataKind.Synthetic,
             new Dictionary<string, double> { ["top1"] = 41.25 },
             [new CurveData("KNN", "k", "top-1", [new CurveSeries("aimclr", [1, 5], [40, 41.25])])],

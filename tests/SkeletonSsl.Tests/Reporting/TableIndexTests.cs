@@ -21,7 +21,7 @@ public sealed class TableIndexTests
     [Fact]
     public void A_table_with_unwired_parts_is_not_yet()
     {
-        var catalog = Catalog.Default.WithMethod(Catalog.Default.Methods["aimclr"] with { Pretrain = null });
+        var catalog = Catalog.Default.WithProtocol(Catalog.Default.Protocols["linear"] with { Evaluate = null });
         Assert.Equal(TableStatus.NotYet, catalog.StatusOf(catalog.Table("aimclr-table6")));
         Assert.Equal("not yet", TableIndex.Describe(TableStatus.NotYet));
     }

@@ -110,7 +110,8 @@ public sealed class AimClrTableTests
     public void Table3_columns_differ_only_in_the_epoch_switch()
     {
         var row = Catalog.Default.Table("aimclr-table3").Row("3s-aimclr");
-        Assert.Equal(["100", "150", "200", null], row.Cells.Select(c => c.Spec!.MethodOptions.GetValueOrDefault("epochs")));
+        Assert.Equal([100, 150, 200, 300], row.Cells.Select(c => c.Spec!.Method.Training.Epochs));
+        Assert.All(row.Cells, c => Assert.Equal(AimClrConfig.Paper with { Training = c.Spec!.Method.Training }, c.Spec!.Method));
         Assert.Equal(4, row.Cells.Select(c => c.Spec!.Hash).Distinct().Count());
     }
 

@@ -11,7 +11,7 @@ public sealed class TableDefinitionTests
             .Column("ntu60-xsub", "xsub", "ntu60", "xsub");
 
     private static ExperimentSpec Linear(TableColumn c) =>
-        ExperimentSpec.Single("aimclr", SkeletonStream.Joint, c.Dataset!, c.Split!, "linear");
+        ExperimentSpec.Single(AimClrConfig.Paper, SkeletonStream.Joint, c.Dataset!, c.Split!, "linear");
 
     [Fact]
     public void A_well_formed_table_validates()
@@ -48,12 +48,13 @@ public sealed class TableDefinitionTests
     [Fact]
     public void Specs_naming_things_the_catalog_does_not_know_are_rejected()
     {
-        Assert.Contains("unknown method", Assert.Throws<ArgumentException>(() =>
-            Small().Row("a", "A", [1.0], c => Linear(c) with { Method = "simclr" }).Build().Validate(Catalog.Default)).Message);
+        var withoutAimClr = Catalog.Default with { Methods = Catalog.Default.Methods.Remove("aimclr") };
+        Assert.Contains("not in the catalog", Assert.Throws<ArgumentException>(() =>
+            Small().Row("a", "A", [1.0], Linear).Build().Validate(withoutAimClr)).Message);
         Assert.Contains("unknown protocol", Assert.Throws<ArgumentException>(() =>
             Small().Row("a", "A", [1.0], c => Linear(c) with { Protocol = "probe" }).Build().Validate(Catalog.Default)).Message);
-        Assert.Contains("switch", Assert.Throws<ArgumentException>(() =>
-            Small().Row("a", "A", [1.0], c => Linear(c).WithMethodOption("dropout", "0.1")).Build().Validate(Catalog.Default)).Message);
+        Assert.Contains("top-k", Assert.Throws<ArgumentException>(() =>
+            Small().Row("a", "A", [1.0], c => Linear(c) with { Method = AimClrConfig.Paper with { TopK = 0 } }).Build().Validate(Catalog.Default)).Message);
         Assert.Contains("no split", Assert.Throws<ArgumentException>(() =>
             new TableBuilder("demo", "Demo", "p", "d", "n").Column("c", "C", "ntu60", "xset")
                 .Row("a", "A", [1.0], Linear).Build().Validate(Catalog.Default)).Message);

@@ -5,6 +5,7 @@ using System.Text.Json;
 using SkeletonSsl.Encoders.StGcn;
 using SkeletonSsl.Experiments;
 using SkeletonSsl.Methods.Shared;
+using SkeletonSsl.Skeletons;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -44,7 +45,8 @@ public sealed class BenchPretrainCommand : ICliCommand
         if (batch < 1 || frames < 1 || steps < 1 || warmup < 0) throw new UsageException("--batch, --frames and --steps must be at least 1, --warmup at least 0");
         if (threads is { } n) torch.set_num_threads(n);
         var device = PretrainCommand.ParseDevice(deviceName);
-        var paper = PretrainPresets.Create(methodName.Trim().ToLowerInvariant(), Profile.Paper);
+        if (Catalog.Default.Method(methodName.Trim().ToLowerInvariant()).Default is not MocoMethodConfig paper)
+            throw new UsageException($"--method {methodName}: expected a MoCo-based method ({string.Join(", ", Catalog.Default.Methods.Values.Where(m => m.Default is MocoMethodConfig).Select(m => m.Name))})");
         var config = paper with
         {
             Encoder = ParseWidths(widths) ?? paper.Encoder,
@@ -52,10 +54,12 @@ public sealed class BenchPretrainCommand : ICliCommand
             Training = paper.Training with { BatchSize = batch },
         };
         config.Validate();
-        var method = PretrainMethods.Create(config);
+        torch.manual_seed(0);
+        var method = config.Create(SkeletonStream.Joint, new Generator(0));
         method.Module.to(device);
         method.Module.train();
-        method.OnEpochStart(config.AimClr.MiningEpoch + 1);                     // stage 2: the costlier loss, NNM on
+        var lastEpoch = config is AimClrConfig aim ? aim.MiningEpoch + 1 : 1;   // AimCLR's stage 2: the costlier loss, NNM on
+        method.OnEpochStart(lastEpoch);
         var parameters = method.TrainableParameters().ToList();
         using var optimizer = optim.SGD(parameters, config.Training.LearningRate, momentum: config.Training.Momentum, weight_decay: config.Training.WeightDecay);
         var generator = new Generator(1);
@@ -72,7 +76,7 @@ public sealed class BenchPretrainCommand : ICliCommand
             using (var scope = NewDisposeScope())
             {
                 var x = clips.to(device);
-                var context = new StepContext(config.AimClr.MiningEpoch + 1, i, i, config.Training.LearningRate, device, generator);
+                var context = new StepContext(lastEpoch, i, i, config.Training.LearningRate, device, generator);
                 var output = method.Step(new PretrainBatch(x, new long[batch]), context);
                 optimizer.zero_grad();
                 output.Loss.backward();
@@ -90,10 +94,10 @@ public sealed class BenchPretrainCommand : ICliCommand
         var result = new Dictionary<string, object>
         {
             ["benchmark"] = "pretrain",
-            ["method"] = config.Method,
+            ["method"] = config.Name,
             ["batch"] = batch,
             ["frames"] = frames,
-            ["widths"] = string.Join(",", config.Encoder.Widths),
+            ["widths"] = config.Encoder is StGcnConfig g ? string.Join(",", g.Widths) : config.Encoder.Kind,
             ["queue"] = config.Moco.QueueSize,
             ["steps"] = steps,
             ["samples_per_s"] = Math.Round(batch * steps / total, 2),

@@ -1,4 +1,5 @@
 using SkeletonSsl.Skeletons;
+using static TorchSharp.torch;
 
 namespace SkeletonSsl.Encoders.Gru;
 
@@ -9,8 +10,11 @@ namespace SkeletonSsl.Encoders.Gru;
 /// Quick-profile runs use <c>with { Hidden = 256 }</c>; evaluation models use
 /// <c>with { MlpHead = false, HeadOutput = classes }</c>.
 /// </summary>
-public sealed record GruEncoderConfig
+public sealed record GruEncoderConfig : EncoderConfig
 {
+    [System.Text.Json.Serialization.JsonIgnore]
+    public override string Kind => "gru";
+
     /// <summary>Values per frame: V·C·M = 25·3·2, index 6v + 2c + m (spec/pcm3.md §1).</summary>
     public int InputSize { get; init; } = NtuLayout.Joints * NtuLayout.Channels * NtuLayout.MaxBodies;
 
@@ -27,13 +31,27 @@ public sealed record GruEncoderConfig
     public int HeadOutput { get; init; } = 128;
 
     /// <summary>Width of the feature: the two chains of the top layer concatenated.</summary>
-    public int FeatureDim => 2 * Hidden;
+    [System.Text.Json.Serialization.JsonIgnore]
+    public override int FeatureDim => 2 * Hidden;
 
     /// <summary>The CMD / PCM3 / A2MC pre-training encoder (the defaults).</summary>
     public static GruEncoderConfig Cmd { get; } = new();
 
+    public override SkeletonEncoder Build(Generator? generator = null) => new GruEncoder(this, generator);
+
+    public override EncoderConfig WithHead(bool mlp, int output) => this with { MlpHead = mlp, HeadOutput = output };
+
+    /// <summary>Quick: 3 × 256 (DESIGN "Profiles"); Smoke: 2 × 32. Reduced-profile choices, not the papers'.</summary>
+    public override EncoderConfig For(Profile profile) => profile switch
+    {
+        Profile.Paper => this,
+        Profile.Quick => this with { Hidden = 256 },
+        Profile.Smoke => this with { Hidden = 32, Layers = 2 },
+        _ => throw new ArgumentOutOfRangeException(nameof(profile), profile, "expected smoke, quick or paper"),
+    };
+
     /// <summary>Throws <see cref="ArgumentException"/> naming the first invalid field.</summary>
-    public void Validate()
+    public override void Validate()
     {
         if (InputSize <= 0) throw new ArgumentException($"GruEncoderConfig.InputSize = {InputSize}: expected a positive size");
         if (Hidden <= 0) throw new ArgumentException($"GruEncoderConfig.Hidden = {Hidden}: expected a positive size");

@@ -12,7 +12,7 @@ namespace SkeletonSsl.Encoders.StGcn;
 /// and the head <c>fc</c>. Parameter names are the reference state-dict keys (§3.5), so the authors'
 /// checkpoints load unchanged. <see cref="ForwardWithDrop"/> is AimCLR's drop branch (§3.3 step 5).
 /// </summary>
-public sealed class StGcnEncoder : SkeletonEncoder
+public sealed class StGcnEncoder : SkeletonEncoder, IDropBranchEncoder
 {
     // Field order = the reference registration order (§3.5): A, data_bn, st_gcn_networks, fc, edge_importance.
     private Tensor A;

@@ -15,9 +15,9 @@ internal static class AimClrPaper
     public const string CrossStreamNote =
         "§: uses CrosSCLR's cross-stream knowledge mining, which the kit does not implement; not rerun";
 
-    public static ExperimentSpec One(string method, SkeletonStream stream, TableColumn column, string protocol = "linear") =>
+    public static ExperimentSpec One(MethodConfig method, SkeletonStream stream, TableColumn column, string protocol = "linear") =>
         ExperimentSpec.Single(method, stream, column.Dataset!, column.Split!, protocol);
 
-    public static ExperimentSpec Three(string method, TableColumn column, string protocol = "linear") =>
+    public static ExperimentSpec Three(MethodConfig method, TableColumn column, string protocol = "linear") =>
         ExperimentSpec.ThreeStream(method, column.Dataset!, column.Split!, protocol);
 }

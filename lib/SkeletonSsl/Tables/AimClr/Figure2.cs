@@ -1,3 +1,4 @@
+using SkeletonSsl.Experiments;
 using SkeletonSsl.Tables;
 using static SkeletonSsl.Tables.AimClr.AimClrPaper;
 
@@ -16,8 +17,8 @@ public static class Figure2
                 "NMI 0.6668 for 3s-CrosSCLR§ and 0.6793 for 3s-AimCLR§.",
                 "notebooks/AimCLR/Figure2-tsne.ipynb", TableKind.Figure)
             .Column("ntu60-xsub-nmi", "NMI (NTU-60 xsub)", "ntu60", "xsub", MetricUnit.Ratio)
-            .Row("3s-skeletonclr", "3s-SkeletonCLR", [null], c => Three("skeletonclr", c, "tsne"), metric: "nmi")
-            .Row("3s-aimclr", "3s-AimCLR", [null], c => Three("aimclr", c, "tsne"), metric: "nmi")
+            .Row("3s-skeletonclr", "3s-SkeletonCLR", [null], c => Three(SkeletonClrConfig.Paper, c, "tsne"), metric: "nmi")
+            .Row("3s-aimclr", "3s-AimCLR", [null], c => Three(AimClrConfig.Paper, c, "tsne"), metric: "nmi")
             .PaperOnly("3s-crossclr-cs", "(c) 3s-CrosSCLR§", [0.6668], CrossStreamNote)
             .PaperOnly("3s-aimclr-cs", "(f) 3s-AimCLR§", [0.6793], CrossStreamNote)
             .Build();

@@ -1,3 +1,4 @@
+using SkeletonSsl.Experiments;
 using SkeletonSsl.Skeletons;
 using SkeletonSsl.Tables;
 using static SkeletonSsl.Tables.AimClr.AimClrPaper;
@@ -19,7 +20,7 @@ public static class Figure3
             .Column("ntu60-xview", "NTU-60 xview", "ntu60", "xview")
             .Column("ntu120-xsub", "NTU-120 xsub", "ntu120", "xsub")
             .Column("ntu120-xset", "NTU-120 xset", "ntu120", "xset")
-            .Row("skeletonclr", "SkeletonCLR", [null, null, null, null], c => One("skeletonclr", SkeletonStream.Joint, c, "knn"))
-            .Row("aimclr", "AimCLR", [null, null, null, null], c => One("aimclr", SkeletonStream.Joint, c, "knn"))
+            .Row("skeletonclr", "SkeletonCLR", [null, null, null, null], c => One(SkeletonClrConfig.Paper, SkeletonStream.Joint, c, "knn"))
+            .Row("aimclr", "AimCLR", [null, null, null, null], c => One(AimClrConfig.Paper, SkeletonStream.Joint, c, "knn"))
             .Build();
 }

@@ -1,4 +1,5 @@
 using SkeletonSsl.Experiments;
+using SkeletonSsl.Methods;
 using static SkeletonSsl.Tables.AimClr.AimClrPaper;
 
 namespace SkeletonSsl.Tables.AimClr;
@@ -17,17 +18,17 @@ public static class Table1
                 "notebooks/AimCLR/Table1-ablation.ipynb")
             .Column("ntu60-xsub", "NTU-60 xsub", "ntu60", "xsub")
             .Column("ntu60-xview", "NTU-60 xview", "ntu60", "xview")
-            .Row("na", "w/ NA", [75.0, 79.8], c => Three("skeletonclr", c),
+            .Row("na", "w/ NA", [75.0, 79.8], c => Three(SkeletonClrConfig.Paper, c),
                  "3s-SkeletonCLR: normal augmentations (Shear, Crop) only")
-            .Row("ea", "w/ EA", [71.3, 77.8], c => Three("skeletonclr", c).WithMethodOption("augmentation", "extreme"),
+            .Row("ea", "w/ EA", [71.3, 77.8], c => Three(SkeletonClrConfig.Paper with { NormalAugmentation = AimClrConfig.Paper.ExtremeAugmentation }, c),
                  "SkeletonCLR with the extreme chain in place of the normal augmentations")
             .Row("na-ea", "w/ NA, w/ EA", [77.4, 82.5],
-                 c => Three("aimclr", c).WithMethodOption("eadm", "off").WithMethodOption("nnm", "off"),
+                 c => Three(AimClrConfig.Paper with { DropBranch = false, MiningEpoch = AimClrSettings.Never }, c),
                  "AimCLR without the drop branch and without NNM: InfoNCE + D3M's L_d1")
             .Row("na-ea-eadm", "w/ NA, w/ EA, w/ EADM", [78.2, 82.8],
-                 c => Three("aimclr", c).WithMethodOption("nnm", "off"),
+                 c => Three(AimClrConfig.Paper with { MiningEpoch = AimClrSettings.Never }, c),
                  "AimCLR without NNM: InfoNCE + D3M (L_d1 and L_d2)")
-            .Row("full", "w/ NA, w/ EA, w/ EADM, w/ NNM", [78.9, 83.8], c => Three("aimclr", c),
+            .Row("full", "w/ NA, w/ EA, w/ EADM, w/ NNM", [78.9, 83.8], c => Three(AimClrConfig.Paper, c),
                  "3s-AimCLR")
             .Build();
 }

@@ -34,11 +34,11 @@ public static class Table2
         ];
         foreach (var (name, stream, skeletonClr, aimClr) in streams)
         {
-            b.Row($"skeletonclr-{name}", $"SkeletonCLR ({name})", skeletonClr, c => One("skeletonclr", stream, c));
-            b.Row($"aimclr-{name}", $"AimCLR ({name})", aimClr, c => One("aimclr", stream, c));
+            b.Row($"skeletonclr-{name}", $"SkeletonCLR ({name})", skeletonClr, c => One(SkeletonClrConfig.Paper, stream, c));
+            b.Row($"aimclr-{name}", $"AimCLR ({name})", aimClr, c => One(AimClrConfig.Paper, stream, c));
         }
-        return b.Row("3s-skeletonclr", "3s-SkeletonCLR (joint+motion+bone)", [75.0, 79.8, 85.3, 60.7, 62.6], c => Three("skeletonclr", c))
-                .Row("3s-aimclr", "3s-AimCLR (joint+motion+bone)", [78.9, 83.8, 87.8, 68.2, 68.8], c => Three("aimclr", c))
+        return b.Row("3s-skeletonclr", "3s-SkeletonCLR (joint+motion+bone)", [75.0, 79.8, 85.3, 60.7, 62.6], c => Three(SkeletonClrConfig.Paper, c))
+                .Row("3s-aimclr", "3s-AimCLR (joint+motion+bone)", [78.9, 83.8, 87.8, 68.2, 68.8], c => Three(AimClrConfig.Paper, c))
                 .Build();
     }
 }

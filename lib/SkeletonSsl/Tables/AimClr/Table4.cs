@@ -1,3 +1,4 @@
+using SkeletonSsl.Experiments;
 using SkeletonSsl.Skeletons;
 using static SkeletonSsl.Tables.AimClr.AimClrPaper;
 
@@ -21,13 +22,13 @@ public static class Table4
             .PaperOnly("as-cal", "AS-CAL (Information Sciences 21)", [58.5, 64.8])
             .PaperOnly("p-and-c", "P&C (CVPR 20)", [50.7, 76.3])
             .PaperOnly("sebirenet", "SeBiReNet (ECCV 20)", [null, 79.7])
-            .Row("skeletonclr", "SkeletonCLR (CVPR 21)", [68.3, 76.4], c => One("skeletonclr", SkeletonStream.Joint, c))
-            .Row("aimclr", "AimCLR (ours)", [74.3, 79.7], c => One("aimclr", SkeletonStream.Joint, c))
+            .Row("skeletonclr", "SkeletonCLR (CVPR 21)", [68.3, 76.4], c => One(SkeletonClrConfig.Paper, SkeletonStream.Joint, c))
+            .Row("aimclr", "AimCLR (ours)", [74.3, 79.7], c => One(AimClrConfig.Paper, SkeletonStream.Joint, c))
             .Group("Three-stream:")
-            .Row("3s-skeletonclr", "3s-SkeletonCLR (CVPR 21)", [75.0, 79.8], c => Three("skeletonclr", c))
+            .Row("3s-skeletonclr", "3s-SkeletonCLR (CVPR 21)", [75.0, 79.8], c => Three(SkeletonClrConfig.Paper, c))
             .PaperOnly("3s-colorization", "3s-Colorization (ICCV 21)", [75.2, 83.1])
             .PaperOnly("3s-crossclr-cs", "3s-CrosSCLR (CVPR 21)§", [77.8, 83.4], CrossStreamNote)
             .PaperOnly("3s-aimclr-cs", "3s-AimCLR (ours)§", [78.6, 82.6], CrossStreamNote)
-            .Row("3s-aimclr", "3s-AimCLR (ours)", [78.9, 83.8], c => Three("aimclr", c))
+            .Row("3s-aimclr", "3s-AimCLR (ours)", [78.9, 83.8], c => Three(AimClrConfig.Paper, c))
             .Build();
 }

@@ -1,3 +1,4 @@
+using SkeletonSsl.Experiments;
 using SkeletonSsl.Skeletons;
 using static SkeletonSsl.Tables.AimClr.AimClrPaper;
 
@@ -17,7 +18,7 @@ public static class Table5
             .Column("pku1-xsub", "part I", "pku1", "xsub")
             .Column("pku2-xsub", "part II", "pku2", "xsub")
             .Group("Supervised:")
-            .Row("st-gcn", "ST-GCN (AAAI 18)", [84.1, 48.2], c => One("random-init", SkeletonStream.Joint, c, "finetune"),
+            .Row("st-gcn", "ST-GCN (AAAI 18)", [84.1, 48.2], c => One(RandomInitConfig.Paper, SkeletonStream.Joint, c, "finetune"),
                  "reconstruction: supervised training = finetune protocol from a random-init ST-GCN, joint stream")
             .PaperOnly("va-lstm", "VA-LSTM (TPAMI 19)", [84.1, 50.0])
             .Group("Self-supervised:")
@@ -26,6 +27,6 @@ public static class Table5
             .PaperOnly("3s-crossclr-cs", "3s-CrosSCLR (CVPR 21)§", [84.9, 21.2], CrossStreamNote)
             .PaperOnly("isc", "ISC (ACM MM 21)", [80.9, 36.0])
             .PaperOnly("3s-aimclr-cs", "3s-AimCLR (ours)§", [87.4, 39.5], CrossStreamNote)
-            .Row("3s-aimclr", "3s-AimCLR (ours)", [87.8, 38.5], c => Three("aimclr", c))
+            .Row("3s-aimclr", "3s-AimCLR (ours)", [87.8, 38.5], c => Three(AimClrConfig.Paper, c))
             .Build();
 }

@@ -1,3 +1,4 @@
+using SkeletonSsl.Experiments;
 using static SkeletonSsl.Tables.AimClr.AimClrPaper;
 
 namespace SkeletonSsl.Tables.AimClr;
@@ -19,6 +20,6 @@ public static class Table6
             .PaperOnly("3s-crossclr-cs", "3s-CrosSCLR (CVPR 21)§", [67.9, 66.7], CrossStreamNote)
             .PaperOnly("isc", "ISC (ACM MM 21)", [67.9, 67.1])
             .PaperOnly("3s-aimclr-cs", "3s-AimCLR (ours)§", [68.0, 68.7], CrossStreamNote)
-            .Row("3s-aimclr", "3s-AimCLR (ours)", [68.2, 68.8], c => Three("aimclr", c))
+            .Row("3s-aimclr", "3s-AimCLR (ours)", [68.2, 68.8], c => Three(AimClrConfig.Paper, c))
             .Build();
 }

@@ -45,7 +45,7 @@ public static class Table7
              .PaperOnly($"3s-crossclr-{id}", "3s-CrosSCLR (CVPR 21)", p[3])
              .PaperOnly($"3s-colorization-{id}", "3s-Colorization (ICCV 21)", p[4])
              .Row($"3s-aimclr-{id}", "3s-AimCLR (ours)", p[5],
-                  c => Three("aimclr", c, "semi").WithProtocolOption("labelled", fraction));
+                  c => Three(AimClrConfig.Paper, c, "semi").WithProtocolOption("labelled", fraction));
         }
         return b.Build();
     }

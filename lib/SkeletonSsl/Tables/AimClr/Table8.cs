@@ -1,3 +1,4 @@
+using SkeletonSsl.Experiments;
 using SkeletonSsl.Skeletons;
 using static SkeletonSsl.Tables.AimClr.AimClrPaper;
 
@@ -19,12 +20,12 @@ public static class Table8
             .Column("ntu120-xsub", "NTU-120 xsub", "ntu120", "xsub")
             .Column("ntu120-xset", "NTU-120 xset", "ntu120", "xset")
             .Row("skeletonclr-bone", "SkeletonCLR (CVPR 21)†", [82.2, 88.9, 73.6, 75.3],
-                 c => One("skeletonclr", SkeletonStream.Bone, c, "finetune"))
+                 c => One(SkeletonClrConfig.Paper, SkeletonStream.Bone, c, "finetune"))
             .Row("aimclr-bone", "AimCLR (ours)†", [83.0, 89.2, 76.4, 76.7],
-                 c => One("aimclr", SkeletonStream.Bone, c, "finetune"))
-            .Row("3s-st-gcn", "3s-ST-GCN (AAAI 18)", [85.2, 91.4, 77.2, 77.1], c => Three("random-init", c, "finetune"),
+                 c => One(AimClrConfig.Paper, SkeletonStream.Bone, c, "finetune"))
+            .Row("3s-st-gcn", "3s-ST-GCN (AAAI 18)", [85.2, 91.4, 77.2, 77.1], c => Three(RandomInitConfig.Paper, c, "finetune"),
                  "reconstruction: supervised training = finetune protocol from random-init encoders, 3-stream fusion")
             .PaperOnly("3s-crossclr", "3s-CrosSCLR (CVPR 21)", [86.2, 92.5, 80.5, 80.4])
-            .Row("3s-aimclr", "3s-AimCLR (ours)", [86.9, 92.8, 80.1, 80.9], c => Three("aimclr", c, "finetune"))
+            .Row("3s-aimclr", "3s-AimCLR (ours)", [86.9, 92.8, 80.1, 80.9], c => Three(AimClrConfig.Paper, c, "finetune"))
             .Build();
 }

@@ -9,8 +9,11 @@ namespace SkeletonSsl.Methods;
 /// epochs 1-based), Eq. 9 as a log of the summed positive probability, α = β = 1, EADM with
 /// keep threshold 0.7 in its fixed form.
 /// </summary>
-public sealed record AimClrConfig
+public sealed record AimClrSettings
 {
+    /// <summary>A <see cref="MiningEpoch"/> that no run reaches: NNM off (AimCLR Table 1's ablations).</summary>
+    public const int Never = int.MaxValue;
+
     /// <summary>The last epoch of stage 1; NNM is used from epoch MiningEpoch + 1 (int.MaxValue: never).</summary>
     public int MiningEpoch { get; init; } = 150;
 

@@ -1,0 +1,38 @@
+using System.Text.Json.Serialization;
+using SkeletonSsl.Encoders;
+using SkeletonSsl.Encoders.Gru;
+using SkeletonSsl.Encoders.StGcn;
+using SkeletonSsl.Methods.Shared;
+using SkeletonSsl.Skeletons;
+using static TorchSharp.torch;
+
+namespace SkeletonSsl.Experiments;
+
+/// <summary>
+/// No pre-training: the encoder keeps its seeded random initialisation. Fine-tuning it is the supervised
+/// baseline of AimCLR Tables 5 and 8 (a reconstruction: the paper quotes ST-GCN's published numbers), and
+/// linear / KNN evaluation of it is the floor a pre-trained encoder must beat. <see cref="Paper"/>: AimCLR's
+/// ST-GCN with the AimCLR recipes; <see cref="Gru"/>: the CMD GRU with the CMD recipes.
+/// </summary>
+public sealed record RandomInitConfig : MethodConfig
+{
+    [JsonIgnore]
+    public override string Name => "random-init";
+
+    public override EncoderConfig Encoder { get; init; } = StGcnConfig.AimClr;
+
+    public static RandomInitConfig Paper { get; } = new();
+
+    public static RandomInitConfig Gru { get; } = new() { Encoder = GruEncoderConfig.Cmd, Pipeline = "cmd", Recipes = EvaluationRecipes.Cmd };
+
+    [JsonIgnore]
+    public override bool Pretrains => false;
+
+    [JsonIgnore]
+    public override EncoderConfig TrainedEncoder => Encoder;
+
+    public override MethodConfig For(Profile profile) => profile == Profile.Paper ? this : this with { Encoder = Encoder.For(profile) };
+
+    public override IPretrainMethod Create(SkeletonStream stream, Generator queueGenerator) =>
+        throw new InvalidOperationException("random-init has no pre-training: its encoder is built by the evaluation (TrainedEncoder.Build)");
+}
