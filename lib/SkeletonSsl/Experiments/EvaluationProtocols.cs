@@ -17,13 +17,21 @@ public static class EvaluationProtocols
 {
     /// <summary>Linear evaluation: frozen encoder, linear classifier (spec/aimclr.md §8.2).</summary>
     public static ProtocolResult Linear(EvaluationRequest request) =>
-        Classify(request, (encoder, train, test, stream, generator, device) =>
+        Classify(request, (encoder, _, train, test, stream, generator, device) =>
             LinearProbe.Run(encoder, train, test, stream, LinearProbeConfig.AimClr.For(request.Profile), generator, device));
 
-    /// <summary>Finetune evaluation: encoder and linear head trained with all labels (spec/aimclr.md §8.3, reconstruction).</summary>
+    /// <summary>
+    /// Finetune evaluation: encoder and linear head trained with all labels (spec/aimclr.md §8.3,
+    /// reconstruction). A pre-trained encoder follows AimCLR's eval-mode processor; a random-init one
+    /// (no checkpoint) is trained supervised, in train mode (<see cref="FineTuneConfig.Supervised"/>).
+    /// </summary>
     public static ProtocolResult FineTune(EvaluationRequest request) =>
-        Classify(request, (encoder, train, test, stream, generator, device) =>
-            Evaluation.FineTune.Run(encoder, train, test, stream, FineTuneConfig.SkeleMixClrRecon.For(request.Profile), generator, device));
+        Classify(request, (encoder, run, train, test, stream, generator, device) =>
+            Evaluation.FineTune.Run(encoder, train, test, stream, FineTuneConfigFor(run, request.Profile), generator, device));
+
+    /// <summary>The finetune settings for a run: AimCLR's for a pre-trained encoder, supervised training for a random-init one.</summary>
+    internal static FineTuneConfig FineTuneConfigFor(PretrainRun run, Profile profile) =>
+        (run.Checkpoint is null ? FineTuneConfig.Supervised : FineTuneConfig.SkeleMixClrRecon).For(profile);
 
     /// <summary>Semi-supervised evaluation on the fraction in the protocol option "labelled" (0.01 or 0.1; spec/aimclr.md §8.4).</summary>
     public static ProtocolResult Semi(EvaluationRequest request)
@@ -33,7 +41,7 @@ public static class EvaluationProtocols
         if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var fraction) || fraction is <= 0 or > 1)
             throw new ArgumentException($"semi option labelled = '{text}': expected a fraction in (0, 1]");
         var config = SemiSupervisedConfig.AimClr(fraction).For(request.Profile);
-        return Classify(request, (encoder, train, test, stream, generator, device) =>
+        return Classify(request, (encoder, _, train, test, stream, generator, device) =>
             SemiSupervised.Run(encoder, train, test, stream, config, generator, device));
     }
 
@@ -89,7 +97,7 @@ public static class EvaluationProtocols
         }
     }
 
-    private delegate ClassifierResult StreamProtocol(SkeletonEncoder encoder, SkeletonDataset train, SkeletonDataset test,
+    private delegate ClassifierResult StreamProtocol(SkeletonEncoder encoder, PretrainRun run, SkeletonDataset train, SkeletonDataset test,
                                                      SkeletonStream stream, torch.Generator generator, torch.Device device);
 
     private static ProtocolResult Classify(EvaluationRequest request, StreamProtocol protocol)
@@ -105,7 +113,7 @@ public static class EvaluationProtocols
                 request.Log?.Invoke($"  {request.Spec.Protocol} on {run.Spec.Stream.ToString().ToLowerInvariant()} ({request.Spec.Dataset} {request.Spec.Split})");
                 using var encoder = EncoderOf(run, device);
                 using var generator = new torch.Generator((ulong)request.Seed);
-                results.Add(protocol(encoder, train, test, run.Spec.Stream, generator, device));
+                results.Add(protocol(encoder, run, train, test, run.Spec.Stream, generator, device));
             }
             var numClasses = Math.Max(train.NumClasses, test.NumClasses);
             var history = new CurveData($"{request.Spec.Protocol}: test top-1 during training", "epoch", "top-1 (%)",
