@@ -35,7 +35,7 @@ public sealed class Eadm : nn.Module<Tensor, Tensor>
         Tensor spatial, element;
         using (no_grad())
         {
-            var a = Attention(f.detach(), Options.Lambda);
+            var a = Attention(f.detach(), Options.Lambda, Options.Variance);
             spatial = a.mean([1, 2]).lt(Options.KeepProb).to(f.dtype).view(nm, 1, 1, v);   // m_S: drop s ≥ 0.7
             spatial = spatial * ((double)(nm * v) / spatial.sum().clamp_min(1).item<float>()); // · NM·V / Σ m_S (batch-global)
             element = a.lt(Options.KeepProb).to(f.dtype);                                   // m_T from the original F's attention
@@ -45,17 +45,23 @@ public sealed class Eadm : nn.Module<Tensor, Tensor>
     }
 
     /// <summary>
-    /// SimAM attention per (sample, channel) over the S = T'·V positions: d = F − μ,
-    /// σ̂² = Σd²/(S−1), y = d²/(4(σ̂² + λ)) + 0.5 (the inverse minimal energy), a = sigmoid(y).
+    /// SimAM attention per (sample, channel) over the N = T'·V positions: d = F − μ̂,
+    /// σ̂² = Σd²/N (Eq. 3) or Σd²/(N−1) (<see cref="EadmVariance.Unbiased"/>, the released code),
+    /// y = d²/(4(σ̂² + λ)) + 0.5 (the inverse minimal energy 1/e_t), a = sigmoid(y).
     /// f: (NM, C, T', V) → (NM, C, T', V) in [0.6225, 1).
     /// </summary>
-    public static Tensor Attention(Tensor f, double lambda = 1e-4)
+    public static Tensor Attention(Tensor f, double lambda = 1e-4, EadmVariance variance = EadmVariance.Population)
     {
-        long positions = f.shape[2] * f.shape[3];
+        long divisor = variance switch
+        {
+            EadmVariance.Population => f.shape[2] * f.shape[3],                           // Eq. 3: 1/N, N = T'·V
+            EadmVariance.Unbiased => f.shape[2] * f.shape[3] - 1,                         // released code: 1/(N − 1)
+            _ => throw new ArgumentOutOfRangeException(nameof(variance), variance, "expected Population or Unbiased"),
+        };
         using var scope = NewDisposeScope();
         var d2 = (f - f.mean([2, 3], keepdim: true)).square();
-        var variance = d2.sum([2, 3], keepdim: true) / (positions - 1);               // unbiased σ̂²
-        var y = d2 / (4 * (variance + lambda)) + 0.5;                                  // 1/e*
+        var sigma2 = d2.sum([2, 3], keepdim: true) / divisor;                          // σ̂²
+        var y = d2 / (4 * (sigma2 + lambda)) + 0.5;                                    // 1/e_t = ((t − μ̂)² + 2σ̂² + 2λ) / (4(σ̂² + λ)), Eq. 3
         return y.sigmoid().MoveToOuterDisposeScope();
     }
 }

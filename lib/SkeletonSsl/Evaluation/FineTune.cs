@@ -10,8 +10,10 @@ namespace SkeletonSsl.Evaluation;
 /// Fine-tuning evaluation (AimCLR §4.2 "Finetune Protocol"; spec/aimclr.md §7): a new
 /// Linear(FeatureDim, classes) head is put on the encoder and all parameters are trained with
 /// cross-entropy on the labelled split, the stream transform applied to each batch, no
-/// augmentation. AimCLR keeps the model in eval mode throughout (BN statistics frozen);
-/// CMD trains in train mode (<see cref="FineTuneConfig.EvalModeDuringTraining"/>). The test split is
+/// augmentation. AimCLR keeps a pre-trained model in eval mode throughout (BN statistics frozen);
+/// CMD, and supervised training of a random-init encoder (<see cref="FineTuneConfig.Supervised"/>),
+/// train in train mode (<see cref="FineTuneConfig.EvalModeDuringTraining"/>); tests always run in
+/// eval mode. The test split is
 /// checked every EvalEvery epochs; the best check is reported, as the reference does.
 /// The encoder is trained in place and keeps the new head: pass a copy to keep the pre-trained weights.
 /// </summary>

@@ -7,7 +7,9 @@ namespace SkeletonSsl.Evaluation;
 /// the defaults are a [recon]struction from SkeleMixCLR, the same group's sibling code base:
 /// SGD nesterov, wd 1e-4, lr 0.1 with ×0.1 after epochs 50/70/90, 10-epoch linear warm-up,
 /// 110 epochs, batch 128 — and, as AimCLR's processor, the model stays in eval mode while it
-/// trains (BN statistics frozen, γ/β trained, dropout off; spec/aimclr.md §7).
+/// trains (BN statistics frozen, γ/β trained, dropout off; spec/aimclr.md §7), and the new head
+/// starts from the reference weights_init, N(0, 0.02²) with bias 0 (§3.4–3.5).
+/// <see cref="Supervised"/>: the same recipe in train mode, for an encoder that was never pre-trained.
 /// <see cref="Cmd"/>: CMD's recipe (spec/pcm3.md §8.3–8.4: train mode, lr 0.01, wd 0, batch 64,
 /// 80 epochs, ×0.1 after 50 and 70, head N(0, 0.01²)).
 /// </summary>
@@ -25,10 +27,19 @@ public sealed record FineTuneConfig
     /// <summary>Cap on the total L2 norm of the gradients before each step; null = no clipping.</summary>
     public double? GradientClipNorm { get; init; }
 
-    public HeadInit HeadInit { get; init; } = HeadInit.PyTorchDefault;
+    /// <summary>Initialisation of the new classifier; N(0, 0.02²) as AimCLR's weights_init (<see cref="HeadInit.Normal002"/>).</summary>
+    public HeadInit HeadInit { get; init; } = HeadInit.Normal002;
 
     /// <summary>[recon] SkeleMixCLR's fine-tuning recipe with AimCLR's processor (the defaults).</summary>
     public static FineTuneConfig SkeleMixClrRecon => new();
+
+    /// <summary>
+    /// Supervised training from scratch, the reconstructed ST-GCN rows of AimCLR Tables 5 and 8: the
+    /// default recipe, but the model in train mode while it trains (BN statistics estimated, dropout
+    /// on) and eval mode for testing. A random-init encoder has never estimated its BN statistics, so
+    /// AimCLR's eval-mode fine-tuning would leave it normalising with mean 0 and variance 1.
+    /// </summary>
+    public static FineTuneConfig Supervised => new() { EvalModeDuringTraining = false };
 
     public static FineTuneConfig Cmd => new()
     {

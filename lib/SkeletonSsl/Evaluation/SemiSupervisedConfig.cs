@@ -6,7 +6,8 @@ namespace SkeletonSsl.Evaluation;
 /// drawn and its seed (AimCLR's main-process seed is 0), and the fine-tuning recipe. AimCLR ships
 /// no semi config (spec/aimclr.md §8.4), so the default recipe is a [recon]struction from
 /// SkeleMixCLR: lr 0.05, ×0.1 after epoch 40, 150 epochs, wd 0, batch 128, SGD momentum 0.9
-/// nesterov (the processor's default), gradient norm clipped at 2.0, model in eval mode.
+/// nesterov (the processor's default), gradient norm clipped at 2.0, model in eval mode, head
+/// N(0, 0.02²) (spec/aimclr.md §3.4–3.5).
 /// <see cref="Cmd"/>: CMD's random subset and its fine-tuning recipe (spec/pcm3.md §8.3).
 /// </summary>
 public sealed record SemiSupervisedConfig

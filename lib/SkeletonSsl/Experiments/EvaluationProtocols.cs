@@ -20,7 +20,11 @@ public static class EvaluationProtocols
         Classify(request, (encoder, train, test, stream, generator, device) =>
             LinearProbe.Run(encoder, train, test, stream, request.Recipes.Linear.For(request.Context.Profile), generator, device));
 
-    /// <summary>Finetune evaluation: encoder and linear head trained with all labels (spec/aimclr.md §8.3, reconstruction).</summary>
+    /// <summary>
+    /// Finetune evaluation: encoder and linear head trained with all labels (spec/aimclr.md §8.3, reconstruction), by the
+    /// method's recipe: a pre-trained encoder follows AimCLR's eval-mode processor; the random-init baseline's recipe is
+    /// supervised training in train mode (<see cref="FineTuneConfig.Supervised"/>, <see cref="RandomInitConfig"/>).
+    /// </summary>
     public static ProtocolResult FineTune(EvaluationRequest request) =>
         Classify(request, (encoder, train, test, stream, generator, device) =>
             Evaluation.FineTune.Run(encoder, train, test, stream, request.Recipes.FineTune.For(request.Context.Profile), generator, device));

@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using SkeletonSsl.Encoders;
 using SkeletonSsl.Encoders.Gru;
 using SkeletonSsl.Encoders.StGcn;
+using SkeletonSsl.Evaluation;
 using SkeletonSsl.Methods.Shared;
 using SkeletonSsl.Skeletons;
 using static TorchSharp.torch;
@@ -21,7 +22,9 @@ public sealed record RandomInitConfig : MethodConfig
 
     public override EncoderConfig Encoder { get; init; } = StGcnConfig.AimClr;
 
-    public static RandomInitConfig Paper { get; } = new();
+    /// <summary>AimCLR's ST-GCN (reference N(0, 0.02) init) with AimCLR's recipes, except that fine-tuning it is supervised
+    /// training: batch-norm statistics and dropout in train mode (<see cref="FineTuneConfig.Supervised"/>).</summary>
+    public static RandomInitConfig Paper { get; } = new() { Recipes = EvaluationRecipes.AimClr with { FineTune = FineTuneConfig.Supervised } };
 
     public static RandomInitConfig Gru { get; } = new() { Encoder = GruEncoderConfig.Cmd, Pipeline = "cmd", Recipes = EvaluationRecipes.Cmd };
 
@@ -31,7 +34,12 @@ public sealed record RandomInitConfig : MethodConfig
     [JsonIgnore]
     public override EncoderConfig TrainedEncoder => Encoder;
 
-    public override MethodConfig For(Profile profile) => profile == Profile.Paper ? this : this with { Encoder = Encoder.For(profile) };
+    /// <summary>The encoder's reduced size, keeping the reference N(0, 0.02) init of ST-GCN (spec/aimclr.md §3.4): with no
+    /// pre-training to speed up, the supervised rows start where the reference's supervised model starts.</summary>
+    public override MethodConfig For(Profile profile) => profile == Profile.Paper ? this : this with
+    {
+        Encoder = Encoder.For(profile) is StGcnConfig stgcn && Encoder is StGcnConfig paper ? stgcn with { Init = paper.Init } : Encoder.For(profile),
+    };
 
     public override IPretrainMethod Create(SkeletonStream stream, Generator queueGenerator) =>
         throw new InvalidOperationException("random-init has no pre-training: its encoder is built by the evaluation (TrainedEncoder.Build)");
