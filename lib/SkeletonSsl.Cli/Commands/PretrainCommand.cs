@@ -76,7 +76,7 @@ public sealed class PretrainCommand : ICliCommand
         return result;
     }
 
-    private static PreparedStore OpenStore(string data)
+    internal static PreparedStore OpenStore(string data)
     {
         if (data.StartsWith("synthetic:", StringComparison.OrdinalIgnoreCase))
         {
