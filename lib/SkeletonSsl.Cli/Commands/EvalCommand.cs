@@ -71,7 +71,7 @@ public sealed class EvalCommand : ICliCommand
         var clock = Stopwatch.StartNew();
         // Everything the user typed is checked before anything is read.
         string protocol = q.Protocol.Trim().ToLowerInvariant();
-        if (!EncoderEvaluation.Protocols.Contains(protocol) || !Catalog.Default.Protocols.TryGetValue(protocol, out var descriptor))
+        if (!EncoderEvaluation.Protocols.Contains(protocol))
             throw new UsageException($"--protocol {q.Protocol}: expected one of {string.Join(", ", EncoderEvaluation.Protocols)}");
         var profile = ParseProfile(q.Profile);
         if (protocol == "semi" && q.Labelled is null)
@@ -118,7 +118,7 @@ public sealed class EvalCommand : ICliCommand
             {
                 ["format"] = Format,
                 ["protocol"] = protocol,
-                ["protocol_display"] = descriptor.Display,
+                ["protocol_display"] = EncoderEvaluation.Display(protocol),
                 ["metrics"] = new JsonObject(result.Metrics.Select(m => KeyValuePair.Create(m.Key, (JsonNode?)JsonValue.Create(m.Value)))),
                 ["protocol_options"] = new JsonObject(options.Select(o => KeyValuePair.Create(o.Key, (JsonNode?)JsonValue.Create(o.Value)))),
                 ["protocol_config"] = Node(config),
@@ -142,7 +142,8 @@ public sealed class EvalCommand : ICliCommand
                     ["split"] = q.Split,
                     ["train_clips"] = train.Count,
                     ["test_clips"] = test.Count,
-                    ["content_hash"] = store.Manifest.ContentHash,
+                    // The authors' own files are read in place, without a manifest to hash them.
+                    ["content_hash"] = store.IsAuthorsFiles ? null : store.Manifest.ContentHash,
                 },
                 ["seed"] = q.Seed,
                 ["profile"] = q.Profile.Trim().ToLowerInvariant(),
@@ -150,11 +151,11 @@ public sealed class EvalCommand : ICliCommand
                 ["provenance"] = Node(Provenance.Capture(dev.type.ToString().ToLowerInvariant())),
             };
             Directory.CreateDirectory(q.Out);
-            if (result.Figures.Count > 0) Figures(descriptor.Display, q, stream, result).Save(Path.Combine(q.Out, FiguresFile));
+            if (result.Figures.Count > 0) Figures(EncoderEvaluation.Display(protocol), q, stream, result).Save(Path.Combine(q.Out, FiguresFile));
             AtomicFile.WriteAllText(resultPath, record.ToJsonString(Json));
 
             string metrics = string.Join(", ", result.Metrics.Select(m => Describe(m.Key, m.Value)));
-            Console.WriteLine($"{descriptor.Display} of {q.Weights} ({Name(stream)}) on {store.Manifest.Dataset} {q.Split}: {metrics}");
+            Console.WriteLine($"{EncoderEvaluation.Display(protocol)} of {q.Weights} ({Name(stream)}) on {store.Manifest.Dataset} {q.Split}: {metrics}");
             Console.WriteLine($"result: {resultPath}");
             return 0;
         }
@@ -170,15 +171,12 @@ public sealed class EvalCommand : ICliCommand
     {
         if (Directory.Exists(path))
         {
-            var config = PretrainRunFolder.ReadConfig(path);
             if (architecture is not null && architecture != "stgcn")
                 throw new UsageException($"--encoder {architecture}: the run folder {path} holds an ST-GCN ({PretrainRunFolder.ConfigFile})");
             if (prefix is not null) throw new UsageException($"--prefix applies to a weights file; the run folder {path} holds a bare encoder");
-            var file = Path.Combine(path, PretrainRunFolder.EncoderFile);
-            if (!File.Exists(file))
-                throw new FileNotFoundException($"{file}: the run has no final encoder yet; finish it with pretrain --resume", file);
+            var (file, encoder, stream) = EncoderEvaluation.RunFolder(path);
             // The run's own encoder config fills in what shapes cannot show (strides, dropout).
-            return new WeightsSource(EncoderWeights.Read(file, "stgcn", "", config.EncoderWithHead), "run-folder", config.Stream);
+            return new WeightsSource(EncoderWeights.Read(file, "stgcn", "", encoder), "run-folder", stream);
         }
         var weights = EncoderWeights.Read(path, architecture, prefix);
         return new WeightsSource(weights, CheckpointFile.Detect(path) == CheckpointFile.Format.SafeTensors ? "safetensors" : "pytorch", null);
@@ -188,12 +186,12 @@ public sealed class EvalCommand : ICliCommand
     {
         var parts = store.Manifest.Split(split).Parts.Select(p => p.Name).ToList();
         foreach (var part in new[] { "train", "val" })
-            if (!parts.Contains(part) && !(part == "val" && parts.Contains("test")))
+            if (!parts.Contains(part))
                 throw new DataFormatException(store.Directory, $"split '{split}' has no {part} part (it has {string.Join(", ", parts)}): evaluation trains on train and tests on val", field: "splits");
         var train = store.Load(split, "train");
         try
         {
-            return (train, store.Load(split, parts.Contains("val") ? "val" : "test"));
+            return (train, store.Load(split, "val"));
         }
         catch
         {

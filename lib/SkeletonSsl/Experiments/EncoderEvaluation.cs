@@ -1,6 +1,7 @@
 using System.Globalization;
 using SkeletonSsl.Data;
 using SkeletonSsl.Encoders;
+using SkeletonSsl.Encoders.StGcn;
 using SkeletonSsl.Evaluation;
 using SkeletonSsl.Reporting;
 using SkeletonSsl.Skeletons;
@@ -26,6 +27,24 @@ public static class EncoderEvaluation
 
     /// <summary>The recipe families: AimCLR's (ST-GCN papers) and CMD's (the GRU papers).</summary>
     public static IReadOnlyList<string> Recipes { get; } = ["aimclr", "cmd"];
+
+    /// <summary>How reports name a protocol (the catalog's display name).</summary>
+    public static string Display(string protocol) =>
+        Catalog.Default.Protocols.TryGetValue(protocol, out var descriptor) ? descriptor.Display : protocol;
+
+    /// <summary>
+    /// What a finished pre-training run folder gives to evaluate (<see cref="PretrainRunFolder"/>): its final encoder's
+    /// weights file, the encoder it was built as (what shapes cannot show: strides, dropout) and its stream.
+    /// </summary>
+    /// <exception cref="FileNotFoundException">No config.json (not a run folder), or no final encoder yet.</exception>
+    public static (string WeightsFile, StGcnConfig Encoder, SkeletonStream Stream) RunFolder(string directory)
+    {
+        var config = PretrainRunFolder.ReadConfig(directory);
+        var file = Path.Combine(directory, PretrainRunFolder.EncoderFile);
+        if (!File.Exists(file))
+            throw new FileNotFoundException($"{file}: the run has no final encoder yet; finish it with pretrain --resume", file);
+        return (file, config.EncoderWithHead, config.Stream);
+    }
 
     /// <summary>
     /// The configuration record the protocol runs with (a <see cref="LinearProbeConfig"/>, <see cref="KnnConfig"/>,
