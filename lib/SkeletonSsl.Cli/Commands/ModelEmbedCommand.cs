@@ -28,7 +28,7 @@ public sealed class ModelEmbedCommand : ICliCommand
         var output = new Option<string>("--output") { Description = "Output .npy (float32); an existing file is replaced only with --force.", Required = true };
         var force = new Option<bool>("--force") { Description = "Replace the output file even if it is not the kit's own output of this command (the inputs never)." };
         var layer = new Option<string>("--output-layer") { Description = "feature (N×256 or N×2048) or projection (the head fc: N×128, or logits).", DefaultValueFactory = _ => "feature" };
-        var prefix = new Option<string>("--prefix") { Description = "Key prefix to select and strip, e.g. encoder_q. for a whole pre-training checkpoint ('module.' is always stripped).", DefaultValueFactory = _ => "" };
+        var prefix = new Option<string?>("--prefix") { Description = "Key prefix to select and strip (default: none for a bare encoder, encoder_q. for a whole pre-training checkpoint; 'module.' is always stripped)." };
         var batch = new Option<int>("--batch-size") { Description = "Clips per forward pass.", DefaultValueFactory = _ => 64 };
         var command = new Command("embed", "Run an encoder with PyTorch-compatible weights on an .npy batch and write its features as .npy.");
         options.AddTo(command);
@@ -48,15 +48,8 @@ public sealed class ModelEmbedCommand : ICliCommand
         return command;
     }
 
-    /// <summary>Builds the encoder a checkpoint's shapes describe; what the shapes get wrong is the checkpoint's fault, so the error names it.</summary>
-    private static SkeletonEncoder InferEncoder(string weightsPath, Func<SkeletonEncoder> build)
-    {
-        try { return build(); }
-        catch (ArgumentException e) { throw new DataFormatException(weightsPath, $"cannot infer the encoder from this checkpoint: {e.Message}", field: "state dict", inner: e); }
-    }
-
     private static int Run(EncoderOptions options, ParseResult r, string weightsPath, string inputPath, string outputPath,
-        string layer, string prefix, int batchSize)
+        string layer, string? prefix, int batchSize)
     {
         bool projection = layer.Trim().ToLowerInvariant() switch
         {
@@ -67,61 +60,37 @@ public sealed class ModelEmbedCommand : ICliCommand
         if (batchSize < 1) throw new UsageException("--batch-size must be at least 1");
         string kind = EncoderOptions.Kind(r.GetValue(options.Encoder)!);
 
-        var tensors = CheckpointFile.ReadTensors(weightsPath);
-        try
-        {
-            // The checkpoint's own keys (prefix selected, 'module.' stripped) tell the architecture.
-            var keyed = tensors
-                .Select(kv => (Key: kv.Key.StartsWith("module.", StringComparison.Ordinal) ? kv.Key["module.".Length..] : kv.Key, kv.Value))
-                .Where(kv => kv.Key.StartsWith(prefix, StringComparison.Ordinal))
-                .ToDictionary(kv => kv.Key[prefix.Length..], kv => kv.Value);
-            if (keyed.Count == 0)
-                throw new DataFormatException(weightsPath, $"no tensor key starts with the prefix '{prefix}'; first keys: {string.Join(", ", tensors.Keys.Take(5))}");
-            // Options first, so that an error in them is not blamed on the checkpoint.
-            var stGcnBaseline = kind == "stgcn" ? options.StGcn(r) : null;
-            var gruOptions = kind == "stgcn" ? null : options.Gru(r);
-            using SkeletonEncoder encoder = InferEncoder(weightsPath, () => kind == "stgcn"
-                ? new StGcnEncoder(EncoderCheckpointShapes.InferStGcn(keyed, stGcnBaseline))
-                : new GruEncoder(ExplicitGru(EncoderCheckpointShapes.InferGru(keyed), gruOptions!, r.GetValue(options.Hidden) is not null)));
-            // Features need only the backbone; the projection needs the checkpoint's head too.
-            var load = new StateDictLoadOptions { Prefix = prefix, Ignore = projection ? [] : ["fc."] };
-            var report = StateDictLoader.Load(encoder, tensors, load, weightsPath);
-            encoder.eval();
+        // Options first, so that an error in them is not blamed on the checkpoint.
+        var stGcnBaseline = kind == "stgcn" ? options.StGcn(r) : null;
+        var gruOptions = kind == "stgcn" ? null : options.Gru(r);
+        using var weights = EncoderWeights.Read(weightsPath, kind, prefix, stGcnBaseline);
+        if (weights.Gru is { } inferred && r.GetValue(options.Hidden) is not null && gruOptions!.Hidden != inferred.Hidden)
+            throw new UsageException($"--hidden {gruOptions.Hidden} but the checkpoint's GRU has hidden size {inferred.Hidden}");
+        // Features need only the backbone; the projection needs the checkpoint's head too.
+        using SkeletonEncoder encoder = weights.Create(withHead: projection);
 
-            using var x = Npy.ReadTensor(inputPath);
-            CheckInput(kind, x, inputPath);
-            var chunks = new List<Tensor>();
-            using (no_grad())
+        using var x = Npy.ReadTensor(inputPath);
+        CheckInput(kind, x, inputPath);
+        var chunks = new List<Tensor>();
+        using (no_grad())
+        {
+            for (long start = 0; start < x.shape[0]; start += batchSize)
             {
-                for (long start = 0; start < x.shape[0]; start += batchSize)
-                {
-                    using var scope = NewDisposeScope();
-                    using var clip = x.narrow(0, start, Math.Min(batchSize, x.shape[0] - start)).to(float32);
-                    var features = encoder.Features(clip);
-                    var y = projection ? encoder.Head(features) : features;
-                    chunks.Add(y.to(float32).contiguous().MoveToOuterDisposeScope());
-                }
+                using var scope = NewDisposeScope();
+                using var clip = x.narrow(0, start, Math.Min(batchSize, x.shape[0] - start)).to(float32);
+                var features = encoder.Features(clip);
+                var y = projection ? encoder.Head(features) : features;
+                chunks.Add(y.to(float32).contiguous().MoveToOuterDisposeScope());
             }
-            var result = chunks.Count == 1 ? chunks[0] : cat(chunks, 0);
-            string shape = string.Join("×", result.shape);
-            Npy.Write(outputPath, result);
-            if (chunks.Count > 1) result.Dispose();
-            foreach (var c in chunks) c.Dispose();
-            Console.Error.WriteLine($"{weightsPath}: {report.Describe()}");
-            Console.WriteLine($"{outputPath}: {shape} float32 ({(projection ? "projection" : "feature")})");
-            return 0;
         }
-        finally
-        {
-            foreach (var t in tensors.Values) t.Dispose();
-        }
-    }
-
-    private static GruEncoderConfig ExplicitGru(GruEncoderConfig inferred, GruEncoderConfig stated, bool hiddenGiven)
-    {
-        if (hiddenGiven && stated.Hidden != inferred.Hidden)
-            throw new UsageException($"--hidden {stated.Hidden} but the checkpoint's GRU has hidden size {inferred.Hidden}");
-        return inferred;
+        var result = chunks.Count == 1 ? chunks[0] : cat(chunks, 0);
+        string shape = string.Join("×", result.shape);
+        Npy.Write(outputPath, result);
+        if (chunks.Count > 1) result.Dispose();
+        foreach (var c in chunks) c.Dispose();
+        Console.Error.WriteLine($"{weightsPath}: {weights.Report.Describe()}{(weights.Prefix.Length > 0 ? $" (prefix '{weights.Prefix}')" : "")}");
+        Console.WriteLine($"{outputPath}: {shape} float32 ({(projection ? "projection" : "feature")})");
+        return 0;
     }
 
     private static void CheckInput(string kind, Tensor x, string path)

@@ -110,7 +110,10 @@ public static class EvaluationProtocols
             if (results.Count == 1)
             {
                 var r = results[0];
-                return new ProtocolResult(new Dictionary<string, double> { ["top1"] = 100 * r.Top1, ["top5"] = 100 * r.Top5 },
+                return new ProtocolResult(new Dictionary<string, double>
+                                          {
+                                              ["top1"] = 100 * r.Top1, ["top5"] = 100 * r.Top5, ["final-top1"] = 100 * r.FinalTop1, ["best-epoch"] = r.BestEpoch,
+                                          },
                                           [history, Confusion($"Confusion ({r.Stream})", ConfusionOf(r.BestLogits, r.Labels, numClasses))]);
             }
             var weights = request.Spec.Streams.Zip(request.Spec.FusionWeights).ToDictionary(p => p.First, p => p.Second);

@@ -12,6 +12,7 @@ namespace SkeletonSsl.Experiments;
 public sealed class ExperimentContext : IDisposable
 {
     private readonly Dictionary<(string Dataset, string Split, string Pipeline), (SkeletonDataset Train, SkeletonDataset Test)> _data = [];
+    private readonly Dictionary<(string Dataset, string Split, string Pipeline), (SkeletonDataset Train, SkeletonDataset Test)> _given = [];
     private readonly object _gate = new();
 
     /// <param name="profile">Smoke / Quick / Paper.</param>
@@ -59,10 +60,18 @@ public sealed class ExperimentContext : IDisposable
         lock (_gate)
         {
             var key = (dataset, split, pipeline);
+            if (_given.TryGetValue(key, out var given)) return given;
             if (!_data.TryGetValue(key, out var parts))
                 _data[key] = parts = ExperimentData.Load(dataset, split, pipeline, Profile, DataRoot, SyntheticRoot);
             return parts;
         }
+    }
+
+    /// <summary>Hands the context parts its caller loaded (e.g. from a store named on the command line) under a dataset name;
+    /// the caller keeps owning them.</summary>
+    public void Use(string dataset, string split, string pipeline, SkeletonDataset train, SkeletonDataset test)
+    {
+        lock (_gate) _given[(dataset, split, pipeline)] = (train, test);
     }
 
     /// <summary>Where a pre-training run lives: pretrain/PROFILE/DATA/HASH-seedS.</summary>

@@ -73,5 +73,5 @@ public sealed class MetricsLog
         Data.Formats.AtomicFile.WriteAllText(_path, text.ToString());
     }
 
-    private static string F(double v) => v.ToString("G9", CultureInfo.InvariantCulture);
+    private static string F(double v) => v.ToString("R", CultureInfo.InvariantCulture);   // round-trips: a reused run reads back the losses it trained
 }

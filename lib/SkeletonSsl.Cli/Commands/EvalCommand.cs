@@ -1,0 +1,231 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using SkeletonSsl.Data;
+using SkeletonSsl.Data.Formats;
+using SkeletonSsl.Encoders.Gru;
+using SkeletonSsl.Encoders.StGcn;
+using SkeletonSsl.Experiments;
+using SkeletonSsl.Reporting;
+using SkeletonSsl.Skeletons;
+using SkeletonSsl.Training.Checkpoints;
+using TorchSharp;
+
+namespace SkeletonSsl.Cli.Commands;
+
+/// <summary>
+/// <c>eval</c>: one protocol of the catalog (linear, knn, semi, finetune, tsne) on any encoder: a run folder
+/// of <c>pretrain</c>, a safetensors file, or the authors' released PyTorch checkpoint (its <c>encoder_q.</c>
+/// taken without being asked), on a prepared store's split (or the synthetic set). Writes
+/// <see cref="ResultFile"/> (metrics and provenance: the weights' SHA-256, the protocol's config, the store's
+/// content hash, seed, profile, device, commit, TorchSharp version) and <see cref="FiguresFile"/> into
+/// <c>--out</c>, and prints a short summary. Example:
+/// <c>eval --protocol linear --weights ntu60_xview_joint.pt --data data/prepared/ntu60-aimclr --split xview --profile paper --out runs/eval-xview-joint</c>
+/// </summary>
+public sealed class EvalCommand : ICliCommand
+{
+    public const string ResultFile = "result.json";
+    public const string FiguresFile = "figures.html";
+    public const string Format = "skeletonssl-eval/1";
+
+    public string Parent => "";
+
+    // The kit's config JSON (snake_case, enums by name), with '+' and quotes left readable.
+    private static readonly JsonSerializerOptions Json = new(ConfigJson.Options) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public Command Build()
+    {
+        var protocol = new Option<string>("--protocol") { Description = $"{string.Join(", ", EncoderEvaluation.Protocols)}.", Required = true };
+        var weights = new Option<string>("--weights") { Description = "A pretrain run folder, a .safetensors file, or a torch.save (.pt/.pth) checkpoint (e.g. the authors' released one).", Required = true };
+        var data = new Option<string>("--data") { Description = "A prepared store folder, or synthetic:smoke / synthetic:quick (generated under data/ when absent).", Required = true };
+        var split = new Option<string>("--split") { Description = "The store's split, e.g. xsub, xview, xset (its train part trains, its val part tests).", Required = true };
+        var stream = new Option<string?>("--stream") { Description = "joint, bone or motion (default: the run folder's stream, else joint)." };
+        var profile = new Option<string>("--profile") { Description = "smoke, quick or paper (the protocol's epochs and schedule).", DefaultValueFactory = _ => "quick" };
+        var labelled = new Option<double?>("--labelled") { Description = "semi only: the labelled fraction of the training part, e.g. 0.01 or 0.1." };
+        var encoder = new Option<string?>("--encoder") { Description = "stgcn or gru (default: read off the weights' keys)." };
+        var prefix = new Option<string?>("--prefix") { Description = "Key prefix of the encoder in the weights file (default: none for a bare encoder, encoder_q. for a pre-training checkpoint)." };
+        var device = new Option<string?>("--device") { Description = "cpu or cuda (default: cuda when available)." };
+        var seed = new Option<int>("--seed") { Description = "Seed of the classifier's initialisation and data order.", DefaultValueFactory = _ => 0 };
+        var output = new Option<string>("--out") { Description = $"Output folder ({ResultFile}, {FiguresFile}); a non-empty folder that is not an evaluation's is refused without --force.", Required = true };
+        var force = new Option<bool>("--force") { Description = $"Write into a folder that is not an evaluation's (only {ResultFile} and {FiguresFile} are replaced; nothing else is touched)." };
+        var command = new Command("eval", "Evaluate an encoder (run folder, safetensors or PyTorch checkpoint) with one protocol on a prepared store's split.");
+        foreach (var o in new Option[] { protocol, weights, data, split, stream, profile, labelled, encoder, prefix, device, seed, output, force })
+            command.Options.Add(o);
+        command.SetAction(r => CliRun.Guard(() => Run(new Request(
+            r.GetValue(protocol)!, r.GetValue(weights)!, r.GetValue(data)!, r.GetValue(split)!, r.GetValue(stream), r.GetValue(profile)!,
+            r.GetValue(labelled), r.GetValue(encoder), r.GetValue(prefix), r.GetValue(device), r.GetValue(seed), r.GetValue(output)!, r.GetValue(force)))));
+        return command;
+    }
+
+    private sealed record Request(string Protocol, string Weights, string Data, string Split, string? Stream, string Profile,
+                                  double? Labelled, string? Encoder, string? Prefix, string? Device, int Seed, string Out, bool Force);
+
+    /// <summary>Whether a folder holds nothing but what this command writes (so that it may be written again).</summary>
+    public static bool IsResultFolder(string directory) =>
+        Directory.EnumerateFileSystemEntries(directory).Select(Path.GetFileName).All(name =>
+            name is ResultFile or FiguresFile || (AtomicFile.TryParseLeftover(name!, out var target, out _, out _) && target is ResultFile or FiguresFile));
+
+    private static int Run(Request q)
+    {
+        var clock = Stopwatch.StartNew();
+        // Everything the user typed is checked before anything is read.
+        string protocol = q.Protocol.Trim().ToLowerInvariant();
+        if (!EncoderEvaluation.Protocols.Contains(protocol))
+            throw new UsageException($"--protocol {q.Protocol}: expected one of {string.Join(", ", EncoderEvaluation.Protocols)}");
+        var profile = ParseProfile(q.Profile);
+        if (protocol == "semi" && q.Labelled is null)
+            throw new UsageException("--protocol semi needs --labelled, the labelled fraction of the training part (e.g. 0.01 or 0.1)");
+        if (protocol != "semi" && q.Labelled is not null)
+            throw new UsageException($"--labelled applies to --protocol semi, not {protocol}");
+        if (q.Labelled is { } fraction && !(fraction > 0 && fraction <= 1))
+            throw new UsageException($"--labelled {fraction.ToString(CultureInfo.InvariantCulture)}: expected a fraction in (0, 1]");
+        string? architecture = q.Encoder is null ? null : EncoderOptions.Kind(q.Encoder);
+        SkeletonStream? stated = q.Stream is null ? null : PretrainCommand.ParseStream(q.Stream);
+        var dev = PretrainCommand.ParseDevice(q.Device);
+        OutputGuard.Folder(q.Out, "an evaluation's output", IsResultFolder, q.Force);
+        string resultPath = Path.Combine(q.Out, ResultFile);
+        OutputGuard.File(resultPath, "an evaluation result", _ => true, q.Force, q.Weights);
+
+        using var source = OpenWeights(q.Weights, architecture, q.Prefix);
+        var stream = source.Stream is { } trained
+            ? stated is { } s && s != trained
+                ? throw new UsageException($"--stream {Name(s)}: the run folder {q.Weights} was pre-trained on the {Name(trained)} stream ({PretrainRunFolder.ConfigFile})")
+                : trained
+            : stated ?? SkeletonStream.Joint;
+
+        var recipe = EncoderEvaluation.RecipeOf(source.Weights.Architecture);
+        var store = PretrainCommand.OpenStore(q.Data, EncoderEvaluation.RecipeMethod(recipe).Pipeline);
+        if (!store.Splits.Contains(q.Split))
+            throw new DataFormatException(store.Directory, $"no split '{q.Split}' in this {store.Manifest.Dataset} store: it has {string.Join(", ", store.Splits)}", field: "splits");
+        var (train, test) = LoadParts(store, q.Split);
+        using (train)
+        using (test)
+        {
+            var options = new SortedDictionary<string, string>(StringComparer.Ordinal)
+            {
+                // The GRU encoder is the CMD papers' (PCM3, A2MC), evaluated with CMD's recipes.
+                ["recipe"] = recipe,
+            };
+            if (q.Labelled is { } l) options["labelled"] = l.ToString("R", CultureInfo.InvariantCulture);
+            string where = $"{store.Directory} [{q.Split}: {train.Count} train, {test.Count} test clips]";
+            Console.Error.WriteLine($"eval {protocol} ({options["recipe"]} recipe) of {q.Weights} [{source.Weights.Architecture}, {source.Weights.Report.Loaded.Count} tensors" +
+                                    $"{(source.Weights.Prefix.Length > 0 ? $" under '{source.Weights.Prefix}'" : "")}] on {where}, stream {Name(stream)}, " +
+                                    $"profile {q.Profile.Trim().ToLowerInvariant()}, seed {q.Seed}, device {dev.type.ToString().ToLowerInvariant()}");
+            var config = EncoderEvaluation.Config(protocol, options, profile);
+            var result = EncoderEvaluation.Run(d => source.Weights.Create(d, withHead: false), stream, train, test, protocol, options, profile, q.Seed, dev);
+
+            var record = new JsonObject
+            {
+                ["format"] = Format,
+                ["protocol"] = protocol,
+                ["protocol_display"] = EncoderEvaluation.Display(protocol),
+                ["metrics"] = new JsonObject(result.Metrics.Select(m => KeyValuePair.Create(m.Key, (JsonNode?)JsonValue.Create(m.Value)))),
+                ["protocol_options"] = new JsonObject(options.Select(o => KeyValuePair.Create(o.Key, (JsonNode?)JsonValue.Create(o.Value)))),
+                ["protocol_config"] = Node(config),
+                ["weights"] = new JsonObject
+                {
+                    ["path"] = Path.GetFullPath(q.Weights),
+                    ["kind"] = source.Kind,
+                    ["file"] = Path.GetFullPath(source.Weights.Source),
+                    ["sha256"] = PreparedStoreWriter.Sha256(source.Weights.Source),
+                    ["prefix"] = source.Weights.Prefix,
+                    ["encoder"] = source.Weights.Architecture,
+                    ["encoder_config"] = Node(source.Weights.Config),
+                    ["tensors_loaded"] = source.Weights.Report.Loaded.Count,
+                },
+                ["stream"] = Name(stream),
+                ["data"] = new JsonObject
+                {
+                    ["store"] = Path.GetFullPath(store.Directory),
+                    ["dataset"] = store.Manifest.Dataset,
+                    ["pipeline"] = store.Manifest.Pipeline,
+                    ["split"] = q.Split,
+                    ["train_clips"] = train.Count,
+                    ["test_clips"] = test.Count,
+                    // The authors' own files are read in place, without a manifest to hash them.
+                    ["content_hash"] = store.IsAuthorsFiles ? null : store.Manifest.ContentHash,
+                },
+                ["seed"] = q.Seed,
+                ["profile"] = q.Profile.Trim().ToLowerInvariant(),
+                ["seconds"] = Math.Round(clock.Elapsed.TotalSeconds, 3),
+                ["provenance"] = Node(Provenance.Capture(dev.type.ToString().ToLowerInvariant())),
+            };
+            Directory.CreateDirectory(q.Out);
+            if (result.Figures.Count > 0) Figures(EncoderEvaluation.Display(protocol), q, stream, result).Save(Path.Combine(q.Out, FiguresFile));
+            AtomicFile.WriteAllText(resultPath, record.ToJsonString(Json));
+
+            string metrics = string.Join(", ", result.Metrics.Select(m => Describe(m.Key, m.Value)));
+            Console.WriteLine($"{EncoderEvaluation.Display(protocol)} of {q.Weights} ({Name(stream)}) on {store.Manifest.Dataset} {q.Split}: {metrics}");
+            Console.WriteLine($"result: {resultPath}");
+            return 0;
+        }
+    }
+
+    /// <summary>The weights to evaluate: a run folder's final encoder (its stream known), or a weights file.</summary>
+    private sealed record WeightsSource(EncoderWeights Weights, string Kind, SkeletonStream? Stream) : IDisposable
+    {
+        public void Dispose() => Weights.Dispose();
+    }
+
+    private static WeightsSource OpenWeights(string path, string? architecture, string? prefix)
+    {
+        if (Directory.Exists(path))
+        {
+            if (prefix is not null) throw new UsageException($"--prefix applies to a weights file; the run folder {path} holds a bare encoder");
+            var (file, encoder, stream) = EncoderEvaluation.RunFolder(path);
+            if (architecture is not null && architecture != encoder.Kind)
+                throw new UsageException($"--encoder {architecture}: the run folder {path} holds a {encoder.Kind} encoder ({PretrainRunFolder.ConfigFile})");
+            // The run's own encoder config fills in what shapes cannot show (strides, dropout).
+            return new WeightsSource(EncoderWeights.Read(file, encoder.Kind, "", encoder as StGcnConfig, encoder as GruEncoderConfig), "run-folder", stream);
+        }
+        var weights = EncoderWeights.Read(path, architecture, prefix);
+        return new WeightsSource(weights, CheckpointFile.Detect(path) == CheckpointFile.Format.SafeTensors ? "safetensors" : "pytorch", null);
+    }
+
+    private static (SkeletonDataset Train, SkeletonDataset Test) LoadParts(PreparedStore store, string split)
+    {
+        var parts = store.Manifest.Split(split).Parts.Select(p => p.Name).ToList();
+        foreach (var part in new[] { "train", "val" })
+            if (!parts.Contains(part))
+                throw new DataFormatException(store.Directory, $"split '{split}' has no {part} part (it has {string.Join(", ", parts)}): evaluation trains on train and tests on val", field: "splits");
+        var train = store.Load(split, "train");
+        try
+        {
+            return (train, store.Load(split, "val"));
+        }
+        catch
+        {
+            train.Dispose();
+            throw;
+        }
+    }
+
+    private static ReportPage Figures(string display, Request q, SkeletonStream stream, ProtocolResult result)
+    {
+        var page = new ReportPage($"{display}: {Path.GetFileName(Path.TrimEndingDirectorySeparator(q.Weights))}")
+            .Facts([("weights", q.Weights), ("data", $"{q.Data} {q.Split}"), ("stream", Name(stream)), ("profile", q.Profile), ("seed", q.Seed.ToString(CultureInfo.InvariantCulture)),
+                    .. result.Metrics.Select(m => (m.Key, Describe(m.Key, m.Value)))]);
+        foreach (var figure in result.Figures) page.Chart(Charts.Of(figure));
+        return page;
+    }
+
+    private static Profile ParseProfile(string text)
+    {
+        try { return Profiles.Parse(text); }
+        catch (ArgumentException) { throw new UsageException($"--profile {text}: expected smoke, quick or paper"); }
+    }
+
+    private static JsonNode? Node<T>(T value) => JsonNode.Parse(JsonSerializer.Serialize(value, value!.GetType(), Json));
+
+    private static string Describe(string metric, double value) => metric switch
+    {
+        "top1" or "top5" or "final-top1" => string.Create(CultureInfo.InvariantCulture, $"{metric} {value:F2} %"),
+        "best-epoch" => string.Create(CultureInfo.InvariantCulture, $"{metric} {value:F0}"),
+        _ => string.Create(CultureInfo.InvariantCulture, $"{metric} {value:F4}"),
+    };
+
+    private static string Name(SkeletonStream stream) => stream.ToString().ToLowerInvariant();
+}
