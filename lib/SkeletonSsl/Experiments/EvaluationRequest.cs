@@ -13,4 +13,8 @@ namespace SkeletonSsl.Experiments;
 /// <param name="SyntheticRoot">Where the synthetic set is generated and prepared when <paramref name="DataRoot"/> is null.</param>
 public sealed record EvaluationRequest(ExperimentSpec Spec, IReadOnlyList<PretrainRun> Runs, Profile Profile, int Seed,
                                        string Device, string? DataRoot, string OutDirectory, Action<string>? Log = null,
-                                       string SyntheticRoot = "data");
+                                       string SyntheticRoot = "data")
+{
+    /// <summary>The protocol's reports (stage, epoch, loss, top-1), with the stream being evaluated, or null.</summary>
+    public IProgress<Evaluation.EvaluationProgress>? Progress { get; init; }
+}

@@ -71,7 +71,7 @@ public static class MethodPretraining
             {
                 var resume = PretrainCheckpoint.Latest(Path.Combine(dir, Trainer.CheckpointFolder)) is not null;
                 request.Log?.Invoke(resume ? $"  resuming {dir}" : $"  training {config.Training.Epochs} epochs on {train.Count} clips");
-                var result = Pretraining.RunLocked(config, train, dir, progress: null, resume, DeviceOf(request.Device),
+                var result = Pretraining.RunLocked(config, train, dir, request.Progress, resume, DeviceOf(request.Device),
                                                    $"{(request.DataRoot is null ? "synthetic" : request.DataRoot)} {request.Spec.Dataset} {request.Spec.Split}",
                                                    CancellationToken.None);
                 losses = MetricsLog.ReadLosses(dir);                 // every epoch, the resumed ones included

@@ -10,4 +10,8 @@ namespace SkeletonSsl.Experiments;
 /// <param name="Log">Progress lines, or null.</param>
 /// <param name="SyntheticRoot">Where the synthetic set is generated and prepared when <paramref name="DataRoot"/> is null.</param>
 public sealed record PretrainRequest(PretrainSpec Spec, Profile Profile, int Seed, string Device, string? DataRoot,
-                                     string RunDirectory, Action<string>? Log = null, string SyntheticRoot = "data");
+                                     string RunDirectory, Action<string>? Log = null, string SyntheticRoot = "data")
+{
+    /// <summary>Per-step reports of the trainer (epoch, step, loss and its terms, samples/s), or null.</summary>
+    public IProgress<Training.PretrainProgress>? Progress { get; init; }
+}

@@ -16,6 +16,7 @@ namespace SkeletonSsl.Experiments;
 public sealed class Runner(Catalog catalog, ResultStore store, RunnerOptions options)
 {
     private readonly Dictionary<PretrainSpec, PretrainRun> _pretrained = [];
+    private TableProgressTracker _progress = null!;
 
     /// <summary>Runs what is missing and collects every cell of <paramref name="table"/>.</summary>
     public TableRun Run(TableDefinition table) => Execute(table, compute: true);
@@ -27,6 +28,10 @@ public sealed class Runner(Catalog catalog, ResultStore store, RunnerOptions opt
     {
         options.Validate();
         table.Validate(catalog);
+        _progress = new TableProgressTracker(table, catalog, options.Progress, options.Log,
+            s => store.TryLoad(new ExperimentKey(s, options.Profile, options.Seed, options.Data)) is not null,
+            p => File.Exists(Path.Combine(PretrainDirectory(p), PretrainRunFolder.EncoderFile)), compute);
+        _progress.Started();
         var records = new Dictionary<ExperimentSpec, ExperimentRecord>();
         List<ExperimentSpec> reused = [], computed = [];
         List<(ExperimentSpec, string)> skipped = [];
@@ -37,37 +42,42 @@ public sealed class Runner(Catalog catalog, ResultStore store, RunnerOptions opt
             {
                 records[spec] = stored;
                 reused.Add(spec);
+                _progress.Reused(spec, stored);
                 continue;
             }
             var missing = MissingPart(spec);
             if (!compute || missing is not null)
             {
                 skipped.Add((spec, missing ?? "no stored result"));
+                _progress.Skipped(spec, missing ?? "no stored result");
                 continue;
             }
             // One process evaluates an experiment; another that needs it at the same time waits, then reuses the record.
             var outDir = EvaluationDirectory(spec);
-            using (RunLock.Acquire(outDir, options.Log))
+            using (RunLock.Acquire(outDir, _progress.WaitLog(spec, options.Log)))
             {
                 if (store.TryLoad(key) is { } meanwhile)
                 {
                     records[spec] = meanwhile;
                     reused.Add(spec);
+                    _progress.Reused(spec, meanwhile);
                     continue;
                 }
                 // Half-written files of an evaluation or a result that a killed run left.
                 AtomicFile.RemoveStale(outDir);
                 AtomicFile.RemoveStale(Path.GetDirectoryName(store.PathOf(key))!);
-                options.Log?.Invoke($"[{table.Id}] running {spec.Hash}: {spec}");
+                _progress.Started(spec);
                 records[spec] = RunOne(spec, outDir);
                 store.Save(records[spec]);
                 computed.Add(spec);
+                _progress.Finished(spec, records[spec]);
             }
         }
         var rows = (from row in table.Rows
                     from cell in row.Cells
                     where cell.Spec is not null && records.ContainsKey(cell.Spec)
                     select ResultRow.From(table.Id, row.Id, cell.ColumnId, cell.Metric, records[cell.Spec!])).ToList();
+        _progress.Finished();
         return new TableRun(rows, reused, computed, skipped);
     }
 
@@ -89,9 +99,9 @@ public sealed class Runner(Catalog catalog, ResultStore store, RunnerOptions opt
         var profile = options.Profile.ToString().ToLowerInvariant();
         var runs = spec.Pretrains.Select(p => Pretrain(p, profile, data)).ToList();
         var protocol = catalog.Protocols[spec.Protocol].Evaluate!;
-        var result = protocol(new EvaluationRequest(spec, runs, options.Profile, options.Seed, options.Device,
-                                                    options.DataRoot, outDir, options.Log, options.SyntheticRoot));
-        var losses = runs.Select(r => new CurveSeries(LossLabel(r.Spec),
+        var result = _progress.Evaluate(spec, progress => protocol(new EvaluationRequest(spec, runs, options.Profile, options.Seed, options.Device,
+                                                    options.DataRoot, outDir, options.Log, options.SyntheticRoot) { Progress = progress }));
+        var losses = runs.Select(r => new CurveSeries(RunLabel.Of(r.Spec, catalog),
                                                       [.. Enumerable.Range(1, r.LossCurve.Count).Select(e => (double)e)],
                                                       r.LossCurve)).ToList();
         return new ExperimentRecord(spec, spec.Hash, options.Profile, options.Seed, options.Data,
@@ -99,18 +109,17 @@ public sealed class Runner(Catalog catalog, ResultStore store, RunnerOptions opt
                                     Provenance.Capture(options.Device), clock.Elapsed.TotalSeconds);
     }
 
-    private static string LossLabel(PretrainSpec p) =>
-        $"{p.Method} {p.Stream.ToString().ToLowerInvariant()} {p.Dataset}-{p.Split}" +
-        (p.Options.IsEmpty ? "" : " " + string.Join(' ', p.Options.Select(o => $"{o.Key}={o.Value}")));
-
     private PretrainRun Pretrain(PretrainSpec spec, string profile, string data)
     {
-        if (_pretrained.TryGetValue(spec, out var done)) return done;
-        var runDir = Path.Combine(options.RunsDirectory, "pretrain", profile, data, $"{spec.Hash}-seed{options.Seed}");
+        if (_pretrained.TryGetValue(spec, out var done)) return _progress.Pretrain(spec, _ => done);
+        var runDir = PretrainDirectory(spec);
         Directory.CreateDirectory(runDir);
-        options.Log?.Invoke($"  pre-training {spec.Method} {spec.Stream.ToString().ToLowerInvariant()} on {spec.Dataset} {spec.Split} -> {runDir}");
-        var run = catalog.Methods[spec.Method].Pretrain!(new PretrainRequest(spec, options.Profile, options.Seed, options.Device,
-                                                                            options.DataRoot, runDir, options.Log, options.SyntheticRoot));
+        var run = _progress.Pretrain(spec, progress => catalog.Methods[spec.Method].Pretrain!(
+            new PretrainRequest(spec, options.Profile, options.Seed, options.Device, options.DataRoot, runDir, options.Log, options.SyntheticRoot) { Progress = progress }));
         return _pretrained[spec] = run;
     }
+
+    private string PretrainDirectory(PretrainSpec spec) =>
+        Path.Combine(options.RunsDirectory, "pretrain", options.Profile.ToString().ToLowerInvariant(), options.Data.ToString().ToLowerInvariant(),
+                     $"{spec.Hash}-seed{options.Seed}");
 }
