@@ -109,7 +109,7 @@ public static class EvaluationProtocols
             var results = new List<ClassifierResult>();
             foreach (var run in request.Runs)
             {
-                request.Log?.Invoke($"  {request.Spec.Protocol} on {run.Spec.Stream.ToString().ToLowerInvariant()} ({request.Spec.Dataset} {request.Spec.Split})");
+                request.Log?.Invoke($"  {RunLabel.Protocol(request.Spec.Protocol, Catalog.Default)}: {run.Spec.Stream.ToString().ToLowerInvariant()} stream");
                 using var encoder = EncoderOf(run, device);
                 using var generator = new torch.Generator((ulong)request.Seed);
                 results.Add(protocol(encoder, train, test, run.Spec.Stream, generator, device, Relay(request, run.Spec.Stream)));
