@@ -39,6 +39,43 @@ public static class TableProgressText
         };
     }
 
+    /// <summary>
+    /// What a live display shows for a snapshot, line by line: the table (experiments k of n, reused / new / skipped,
+    /// elapsed, the estimate), the experiment in flight, its pre-training run's epoch and step (loss and terms,
+    /// samples/s, the run's estimate) or its evaluation's stage.
+    /// </summary>
+    public static IReadOnlyList<TableProgressRow> Rows(TableProgress p)
+    {
+        int n = p.Experiments.Count;
+        var rows = new List<TableProgressRow>
+        {
+            new("table", p.TableId, n == 0 ? 1 : p.Done / (double)n,
+                $"{p.Done}/{n} experiments · {p.Count(ExperimentState.Reused)} reused · {p.Count(ExperimentState.New)} new" +
+                (p.Count(ExperimentState.Skipped) > 0 ? $" · {p.Count(ExperimentState.Skipped)} skipped" : "") +
+                $" · {Duration(p.Elapsed)}" + (Remaining(p.Remaining, p.RemainingIsPartial) is { } left ? $" · {left}" : "")),
+        };
+        if (p.Experiment is { State: ExperimentState.Running or ExperimentState.Waiting } e)
+            rows.Add(new("experiment", $"{e.Index}/{n}", null,
+                         e.Label + (e.State == ExperimentState.Waiting ? " (waiting for another process)" : "")));
+        if (p.Pretraining is { } r)
+        {
+            rows.Add(new("epoch", r.Epochs > 0 ? $"epoch {r.Epoch}/{r.Epochs}" : "epoch –", r.Fraction,
+                         $"pre-training {r.Run}/{r.Runs}: {r.Label}" +
+                         (r.Remaining > TimeSpan.Zero && Remaining(r.Remaining, false) is { } runLeft ? $" · {runLeft}" : "")));
+            if (r.StepsPerEpoch > 0)
+                rows.Add(new("step", $"step {r.Step}/{r.StepsPerEpoch}", r.Step / (double)r.StepsPerEpoch,
+                             string.Create(CultureInfo.InvariantCulture, $"loss {r.Loss:F4}{Terms(r.Terms)} · {r.SamplesPerSecond:F1} samples/s")));
+        }
+        if (p.Evaluation is { } v)
+            rows.Add(new("evaluation",
+                         v.Stage.Length == 0 ? "evaluating" : v.Stage is "train" or "test" ? $"epoch {v.Step}/{v.Steps}" : $"{v.Stage} {v.Step}/{v.Steps}",
+                         v.Fraction,
+                         $"{v.Protocol}{(v.Stream is null ? "" : $", {v.Stream}")}" +
+                         (v.Loss is { } loss ? string.Create(CultureInfo.InvariantCulture, $" · loss {loss:F4}") : "") +
+                         (v.Top1 is { } top1 ? string.Create(CultureInfo.InvariantCulture, $" · top-1 {100 * top1:F1}%") : "")));
+        return rows;
+    }
+
     /// <summary>"epoch 3/10: mean loss 4.1234 (infonce 3.9, d3m 0.21), 120.5 samples/s, run: about 2 min 00 s left (estimate)".</summary>
     public static string Epoch(PretrainRunStatus r) =>
         string.Create(CultureInfo.InvariantCulture, $"epoch {r.Epoch}/{r.Epochs}: mean loss {r.EpochLoss:F4}{Terms(r.EpochTerms)}, {r.SamplesPerSecond:F1} samples/s") +

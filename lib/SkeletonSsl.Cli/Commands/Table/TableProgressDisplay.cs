@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using SkeletonSsl.Experiments;
 using Spectre.Console;
 using Spectre.Console.Rendering;
@@ -46,41 +45,22 @@ internal sealed class TableProgressDisplay : IProgress<TableProgress>
         _live.Refresh();
     }
 
-    /// <summary>The display for one snapshot (a grid: a bar column and a text column).</summary>
+    /// <summary>The display for one snapshot: <see cref="TableProgressText.Rows"/> as a grid of labels, bars and texts.</summary>
     public static IRenderable Render(TableProgress p)
     {
         var grid = new Grid().AddColumn(new GridColumn().NoWrap()).AddColumn(new GridColumn().NoWrap()).AddColumn();
-        int n = p.Experiments.Count, done = p.Done;
-        var counts = $"{done}/{n} experiments · {p.Count(ExperimentState.Reused)} reused · {p.Count(ExperimentState.New)} new" +
-                     (p.Count(ExperimentState.Skipped) > 0 ? $" · {p.Count(ExperimentState.Skipped)} skipped" : "") +
-                     $" · {TableProgressText.Duration(p.Elapsed)}" +
-                     (TableProgressText.Remaining(p.Remaining, p.RemainingIsPartial) is { } left ? $" · {left}" : "");
-        grid.AddRow(new Markup($"[bold]{Markup.Escape(p.TableId)}[/]"), Bar(n == 0 ? 1 : done / (double)n, "green"), new Text(counts));
-        if (p.Experiment is { State: ExperimentState.Running or ExperimentState.Waiting } e)
+        foreach (var row in TableProgressText.Rows(p))
         {
-            var state = e.State == ExperimentState.Waiting ? " [yellow](waiting for another process)[/]" : "";
-            grid.AddRow(new Markup($"[bold]{e.Index}/{n}[/]"), new Text(""), new Markup(Markup.Escape(e.Label) + state));
-        }
-        if (p.Pretraining is { } r)
-        {
-            var epoch = r.Epochs > 0 ? $"epoch {r.Epoch}/{r.Epochs}" : "epoch –";
-            var run = $"pre-training {r.Run}/{r.Runs}: {r.Label}" +
-                      (TableProgressText.Remaining(r.Remaining, false) is { } runLeft && r.Remaining > TimeSpan.Zero ? $" · {runLeft}" : "");
-            grid.AddRow(new Text("  " + epoch), Bar(r.Fraction, "blue"), new Text(run));
-            if (r.StepsPerEpoch > 0)
+            var (colour, indent) = row.Part switch
             {
-                var step = string.Create(CultureInfo.InvariantCulture,
-                    $"loss {r.Loss:F4}{TableProgressText.Terms(r.Terms)} · {r.SamplesPerSecond:F1} samples/s");
-                grid.AddRow(new Text($"  step {r.Step}/{r.StepsPerEpoch}"), Bar(r.Step / (double)r.StepsPerEpoch, "cyan"), new Text(step));
-            }
-        }
-        if (p.Evaluation is { } v)
-        {
-            var what = $"{v.Protocol}{(v.Stream is null ? "" : $", {v.Stream}")}" +
-                       (v.Loss is { } loss ? string.Create(CultureInfo.InvariantCulture, $" · loss {loss:F4}") : "") +
-                       (v.Top1 is { } top1 ? string.Create(CultureInfo.InvariantCulture, $" · top-1 {100 * top1:F1}%") : "");
-            var stage = v.Stage.Length == 0 ? "evaluating" : v.Stage is "train" or "test" ? $"epoch {v.Step}/{v.Steps}" : $"{v.Stage} {v.Step}/{v.Steps}";
-            grid.AddRow(new Text("  " + stage), Bar(v.Fraction, "magenta"), new Text(what));
+                "table" => ("green", ""),
+                "experiment" => ("white", ""),
+                "epoch" => ("blue", "  "),
+                "step" => ("cyan", "  "),
+                _ => ("magenta", "  "),
+            };
+            var label = row.Part is "table" or "experiment" ? $"[bold]{Markup.Escape(row.Label)}[/]" : Markup.Escape(indent + row.Label);
+            grid.AddRow(new Markup(label), row.Fraction is { } f ? Bar(f, colour) : new Text(""), new Text(row.Text));
         }
         return grid;
     }
