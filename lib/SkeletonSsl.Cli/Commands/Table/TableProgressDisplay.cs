@@ -15,7 +15,7 @@ namespace SkeletonSsl.Cli.Commands.Table;
 internal sealed class TableProgressDisplay : IProgress<TableProgress>
 {
     private static readonly TimeSpan MinInterval = TimeSpan.FromMilliseconds(100);
-    private const int BarWidth = 30;
+    private const int BarWidth = 20;
 
     private readonly IAnsiConsole _console;
     private readonly LiveDisplayContext _live;
