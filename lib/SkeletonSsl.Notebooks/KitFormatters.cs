@@ -45,6 +45,9 @@ public static class KitFormatters
             Formatter.Register<ProgressLine>((line, w) => w.Write(line.ToHtml()), HtmlFormatter.MimeType);
             Formatter.Register<ProgressLine>((line, w) => w.Write(line.ToString()), PlainTextFormatter.MimeType);
             Formatter.SetPreferredMimeTypesFor(typeof(ProgressLine), HtmlFormatter.MimeType);
+            Formatter.Register<TableProgressView>((view, w) => w.Write(view.ToHtml()), HtmlFormatter.MimeType);
+            Formatter.Register<TableProgressView>((view, w) => w.Write(view.ToString()), PlainTextFormatter.MimeType);
+            Formatter.SetPreferredMimeTypesFor(typeof(TableProgressView), HtmlFormatter.MimeType);
 
             // Records: the Formatting package has no per-type predicate (a formatter for object that
             // declines still swallows the value), so each record type of the kit is registered by name.

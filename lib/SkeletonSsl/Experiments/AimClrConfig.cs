@@ -55,6 +55,19 @@ public sealed record AimClrConfig : MocoMethodConfig
         profile == Profile.Paper ? this
             : (AimClrConfig)base.For(profile) with { MiningEpoch = TrainingConfig.Scale(MiningEpoch, Training.ShorteningRatio(ReducedProfiles.Schedule(profile).Epochs)) };
 
+    /// <summary>Table 1 and 3's switches in words: "without EADM", "without NNM", "NNM from epoch 100", "NNM top-5", "without D3M".</summary>
+    public override IEnumerable<string> Differences(MethodConfig preset)
+    {
+        foreach (var d in base.Differences(preset)) yield return d;
+        if (preset is not AimClrConfig paper) yield break;
+        if (NormalAugmentation != paper.NormalAugmentation) yield return $"normal views {NormalAugmentation}";
+        if (DropBranch != paper.DropBranch) yield return DropBranch ? "with EADM" : "without EADM";
+        if (MiningEpoch != paper.MiningEpoch) yield return MiningEpoch == AimClrSettings.Never ? "without NNM" : $"NNM from epoch {MiningEpoch + 1}";
+        if (TopK != paper.TopK) yield return $"NNM top-{TopK}";
+        if (D3mWeight != paper.D3mWeight) yield return D3mWeight == 0 ? "without D3M" : $"D3M weight {D3mWeight}";
+        if (ExtremeAugmentation != paper.ExtremeAugmentation) yield return $"extreme chain {ExtremeAugmentation}";
+    }
+
     public override IPretrainMethod Create(SkeletonStream stream, Generator queueGenerator)
     {
         var encoder = TrainedEncoder;

@@ -17,8 +17,8 @@ public static class EvaluationProtocols
 {
     /// <summary>Linear evaluation: frozen encoder, linear classifier (spec/aimclr.md §8.2).</summary>
     public static ProtocolResult Linear(EvaluationRequest request) =>
-        Classify(request, (encoder, train, test, stream, generator, device) =>
-            LinearProbe.Run(encoder, train, test, stream, request.Recipes.Linear.For(request.Context.Profile), generator, device));
+        Classify(request, (encoder, train, test, stream, generator, device, progress) =>
+            LinearProbe.Run(encoder, train, test, stream, request.Recipes.Linear.For(request.Context.Profile), generator, device, progress));
 
     /// <summary>
     /// Finetune evaluation: encoder and linear head trained with all labels (spec/aimclr.md §8.3, reconstruction), by the
@@ -26,8 +26,8 @@ public static class EvaluationProtocols
     /// supervised training in train mode (<see cref="FineTuneConfig.Supervised"/>, <see cref="RandomInitConfig"/>).
     /// </summary>
     public static ProtocolResult FineTune(EvaluationRequest request) =>
-        Classify(request, (encoder, train, test, stream, generator, device) =>
-            Evaluation.FineTune.Run(encoder, train, test, stream, request.Recipes.FineTune.For(request.Context.Profile), generator, device));
+        Classify(request, (encoder, train, test, stream, generator, device, progress) =>
+            Evaluation.FineTune.Run(encoder, train, test, stream, request.Recipes.FineTune.For(request.Context.Profile), generator, device, progress));
 
     /// <summary>Semi-supervised evaluation on the fraction in the protocol option "labelled" (0.01 or 0.1; spec/aimclr.md §8.4).</summary>
     public static ProtocolResult Semi(EvaluationRequest request)
@@ -37,8 +37,8 @@ public static class EvaluationProtocols
         if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var fraction) || fraction is <= 0 or > 1)
             throw new ArgumentException($"semi option labelled = '{text}': expected a fraction in (0, 1]");
         var config = (request.Recipes.Semi with { Fraction = fraction }).For(request.Context.Profile);
-        return Classify(request, (encoder, train, test, stream, generator, device) =>
-            SemiSupervised.Run(encoder, train, test, stream, config, generator, device));
+        return Classify(request, (encoder, train, test, stream, generator, device, progress) =>
+            SemiSupervised.Run(encoder, train, test, stream, config, generator, device, progress));
     }
 
     /// <summary>KNN evaluation on frozen features (AimCLR Fig. 3); one stream only (KNN gives no logits to fuse).</summary>
@@ -48,7 +48,8 @@ public static class EvaluationProtocols
         var device = request.Context.Device;
         var (train, test) = request.Data();
         using var encoder = EncoderOf(request.Runs[0], device);
-        var result = Evaluation.Knn.Evaluate(encoder, train, test, request.Runs[0].Spec.Stream, request.Recipes.Knn.For(request.Context.Profile), device);
+        var result = Evaluation.Knn.Evaluate(encoder, train, test, request.Runs[0].Spec.Stream, request.Recipes.Knn.For(request.Context.Profile), device,
+                                             Relay(request, request.Runs[0].Spec.Stream));
         var confusion = Metrics.ConfusionMatrix(result.Predicted, test.Labels, Math.Max(train.NumClasses, test.NumClasses));
         return new ProtocolResult(new Dictionary<string, double> { ["top1"] = 100 * result.Top1, ["top5"] = 100 * result.Top5 },
                                   [Confusion($"KNN confusion ({request.Runs[0].Spec.Stream})", confusion)]);
@@ -68,7 +69,8 @@ public static class EvaluationProtocols
             try
             {
                 using var generator = new torch.Generator((ulong)request.Context.Seed);
-                var result = Evaluation.Tsne.Evaluate(encoders, test, request.Recipes.Tsne.For(request.Context.Profile), generator, device);
+                var result = Evaluation.Tsne.Evaluate(encoders, test, request.Recipes.Tsne.For(request.Context.Profile), generator, device,
+                                                      request.Progress is { } progress ? progress.Report : null);
                 var streams = string.Join('+', encoders.Select(e => e.Stream.ToString().ToLowerInvariant()));
                 var scatter = new ScatterData($"t-SNE ({streams}), NMI {result.NmiEmbedding:F3}",
                     [.. result.Points.Select(p => (double)p[0])], [.. result.Points.Select(p => (double)p[1])],
@@ -88,7 +90,12 @@ public static class EvaluationProtocols
     }
 
     private delegate ClassifierResult StreamProtocol(SkeletonEncoder encoder, SkeletonDataset train, SkeletonDataset test,
-                                                     SkeletonStream stream, torch.Generator generator, torch.Device device);
+                                                     SkeletonStream stream, torch.Generator generator, torch.Device device,
+                                                     Action<EvaluationProgress>? progress);
+
+    /// <summary>The request's progress, each report marked with the stream it is about, or null.</summary>
+    private static Action<EvaluationProgress>? Relay(EvaluationRequest request, SkeletonStream stream) =>
+        request.Progress is { } progress ? p => progress.Report(p with { Stream = stream }) : null;
 
     private static ProtocolResult Classify(EvaluationRequest request, StreamProtocol protocol)
     {
@@ -98,10 +105,10 @@ public static class EvaluationProtocols
             var results = new List<ClassifierResult>();
             foreach (var run in request.Runs)
             {
-                request.Context.Log?.Invoke($"  {request.Spec.Protocol} on {run.Spec.Stream.ToString().ToLowerInvariant()} ({request.Spec.Dataset} {request.Spec.Split})");
+                request.Context.Log?.Invoke($"  {RunLabel.Protocol(request.Spec.Protocol, Catalog.Default)}: {run.Spec.Stream.ToString().ToLowerInvariant()} stream");
                 using var encoder = EncoderOf(run, device);
                 using var generator = new torch.Generator((ulong)request.Context.Seed);
-                results.Add(protocol(encoder, train, test, run.Spec.Stream, generator, device));
+                results.Add(protocol(encoder, train, test, run.Spec.Stream, generator, device, Relay(request, run.Spec.Stream)));
             }
             var numClasses = Math.Max(train.NumClasses, test.NumClasses);
             var history = new CurveData($"{request.Spec.Protocol}: test top-1 during training", "epoch", "top-1 (%)",

@@ -15,4 +15,7 @@ public sealed record EvaluationRequest(ExperimentSpec Spec, IReadOnlyList<Pretra
     /// <summary>The evaluation dataset's (train, test) parts, as the method's pipeline prepares them (owned by the context).</summary>
     public (Data.SkeletonDataset Train, Data.SkeletonDataset Test) Data() =>
         Context.Load(Spec.Dataset, Spec.Split, Spec.Method.Pipeline);
+
+    /// <summary>The protocol's reports (stage, epoch, loss, top-1), with the stream being evaluated, or null.</summary>
+    public IProgress<Evaluation.EvaluationProgress>? Progress { get; init; }
 }

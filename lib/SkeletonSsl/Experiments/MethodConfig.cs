@@ -56,6 +56,15 @@ public abstract record MethodConfig
         Training.Validate();
     }
 
+    /// <summary>
+    /// How this config differs from <paramref name="preset"/> (its method's paper config on the same encoder), in words,
+    /// for run labels: "100 epochs", and each method's own switches ("without EADM"). Empty when it is the preset.
+    /// </summary>
+    public virtual IEnumerable<string> Differences(MethodConfig preset)
+    {
+        if (Training.Epochs != preset.Training.Epochs) yield return $"{Training.Epochs} epochs";
+    }
+
     /// <summary>This config without its evaluation recipes: what a pre-training run is (two recipes, one run).</summary>
     public MethodConfig ForPretraining() => this with { Recipes = null };
 }

@@ -14,9 +14,12 @@ public static class PaperTables
     /// prepared data under <paramref name="dataRoot"/>. Outputs go below <paramref name="outDirectory"/>
     /// (default <see cref="KitPaths.Tables"/>): pretrain/, eval/, results/. Another folder that exists and
     /// holds anything else is refused (<see cref="Data.OutputConflictException"/>), so nothing of a user's is overwritten.
+    /// <paramref name="progress"/> hears a <see cref="TableProgress"/> at every step (the CLI's live display, a notebook's
+    /// inline one); <paramref name="log"/> hears plain lines, and one line per milestone when there is no progress.
     /// </summary>
     public static TableOutcome Run(string id, Profile profile, int seed = 0, string? dataRoot = null, string? device = null,
-                                   string? outDirectory = null, Action<string>? log = null, Catalog? catalog = null)
+                                   string? outDirectory = null, Action<string>? log = null, Catalog? catalog = null,
+                                   IProgress<TableProgress>? progress = null)
     {
         catalog ??= Catalog.Default;
         var table = catalog.Table(id);
@@ -24,7 +27,7 @@ public static class PaperTables
         if (!Data.OutputGuard.SamePath(outDir, KitPaths.Tables))
             Data.OutputGuard.Folder(outDir, "a tables folder (results/, pretrain/, eval/, reports)", d => IsTablesFolder(d, catalog), force: false, canForce: false);
         var options = new RunnerOptions(profile, seed, device ?? (Kit.DefaultDevice.type == TorchSharp.DeviceType.CUDA ? "cuda" : "cpu"),
-                                        dataRoot, outDir, log, KitPaths.Data);
+                                        dataRoot, outDir, log, KitPaths.Data) { Progress = progress };
         var store = new ResultStore(Path.Combine(outDir, "results"));
         return TableOutcome.From(table, new Runner(catalog, store, options).Run(table), store, options);
     }

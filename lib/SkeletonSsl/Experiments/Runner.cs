@@ -16,9 +16,10 @@ namespace SkeletonSsl.Experiments;
 /// <param name="pretrain">How a pre-training run is obtained: <see cref="Pretraining.Run(ExperimentContext, PretrainSpec, IProgress{Training.PretrainProgress}?, CancellationToken)"/>
 /// unless a test puts a fake in its place.</param>
 public sealed class Runner(Catalog catalog, ResultStore store, RunnerOptions options,
-                           Func<ExperimentContext, PretrainSpec, PretrainRun>? pretrain = null)
+                           Func<ExperimentContext, PretrainSpec, IProgress<Training.PretrainProgress>?, PretrainRun>? pretrain = null)
 {
     private readonly Dictionary<PretrainSpec, PretrainRun> _pretrained = [];
+    private TableProgressTracker _progress = null!;
 
     /// <summary>Runs what is missing and collects every cell of <paramref name="table"/>.</summary>
     public TableRun Run(TableDefinition table) => Execute(table, compute: true);
@@ -32,6 +33,10 @@ public sealed class Runner(Catalog catalog, ResultStore store, RunnerOptions opt
         table.Validate(catalog);
         // One context for the table: the device parsed once, each dataset split loaded once for all its experiments.
         using var context = ExperimentContext.From(options);
+        _progress = new TableProgressTracker(table, catalog, options.Progress, options.Log,
+            s => store.TryLoad(new ExperimentKey(s, options.Profile, options.Seed, options.Data)) is not null,
+            p => File.Exists(Path.Combine(context.PretrainDirectory(p), PretrainRunFolder.EncoderFile)), compute);
+        _progress.Started();
         try
         {
             return Execute(table, compute, context);
@@ -54,37 +59,42 @@ public sealed class Runner(Catalog catalog, ResultStore store, RunnerOptions opt
             {
                 records[spec] = stored;
                 reused.Add(spec);
+                _progress.Reused(spec, stored);
                 continue;
             }
             var missing = MissingPart(spec);
             if (!compute || missing is not null)
             {
                 skipped.Add((spec, missing ?? "no stored result"));
+                _progress.Skipped(spec, missing ?? "no stored result");
                 continue;
             }
             // One process evaluates an experiment; another that needs it at the same time waits, then reuses the record.
             var outDir = context.EvaluationDirectory(spec);
-            using (RunLock.Acquire(outDir, options.Log))
+            using (RunLock.Acquire(outDir, _progress.WaitLog(spec, options.Log)))
             {
                 if (store.TryLoad(key) is { } meanwhile)
                 {
                     records[spec] = meanwhile;
                     reused.Add(spec);
+                    _progress.Reused(spec, meanwhile);
                     continue;
                 }
                 // Half-written files of an evaluation or a result that a killed run left.
                 AtomicFile.RemoveStale(outDir);
                 AtomicFile.RemoveStale(Path.GetDirectoryName(store.PathOf(key))!);
-                options.Log?.Invoke($"[{table.Id}] running {spec.Hash}: {spec}");
+                _progress.Started(spec);
                 records[spec] = RunOne(spec, outDir, context);
                 store.Save(records[spec]);
                 computed.Add(spec);
+                _progress.Finished(spec, records[spec]);
             }
         }
         var rows = (from row in table.Rows
                     from cell in row.Cells
                     where cell.Spec is not null && records.ContainsKey(cell.Spec)
                     select ResultRow.From(table.Id, row.Id, cell.ColumnId, cell.Metric, records[cell.Spec!])).ToList();
+        _progress.Finished();
         return new TableRun(rows, reused, computed, skipped);
     }
 
@@ -96,8 +106,8 @@ public sealed class Runner(Catalog catalog, ResultStore store, RunnerOptions opt
         var clock = Stopwatch.StartNew();
         var runs = spec.Pretrains.Select(p => Pretrain(p, context)).ToList();
         var protocol = catalog.Protocols[spec.Protocol].Evaluate!;
-        var result = protocol(new EvaluationRequest(spec, runs, context, outDir));
-        var losses = runs.Select(r => new CurveSeries(LossLabel(r.Spec),
+        var result = _progress.Evaluate(spec, progress => protocol(new EvaluationRequest(spec, runs, context, outDir) { Progress = progress }));
+        var losses = runs.Select(r => new CurveSeries(RunLabel.Of(r.Spec, catalog),
                                                       [.. Enumerable.Range(1, r.LossCurve.Count).Select(e => (double)e)],
                                                       r.LossCurve)).ToList();
         return new ExperimentRecord(spec, spec.Hash, context.Profile, context.Seed, context.Data,
@@ -105,14 +115,10 @@ public sealed class Runner(Catalog catalog, ResultStore store, RunnerOptions opt
                                     Provenance.Capture(options.Device), clock.Elapsed.TotalSeconds);
     }
 
-    private string LossLabel(PretrainSpec p) =>
-        $"{catalog.MethodOf(p.Method).Display} {p.Stream.ToString().ToLowerInvariant()} {p.Dataset}-{p.Split} ({p.Hash[..8]})";
-
     private PretrainRun Pretrain(PretrainSpec spec, ExperimentContext context)
     {
-        if (_pretrained.TryGetValue(spec, out var done)) return done;
-        if (spec.Method.Pretrains)
-            options.Log?.Invoke($"  pre-training {catalog.MethodOf(spec.Method).Display} {spec.Stream.ToString().ToLowerInvariant()} on {spec.Dataset} {spec.Split}");
-        return _pretrained[spec] = pretrain is null ? Pretraining.Run(context, spec) : pretrain(context, spec);
+        if (_pretrained.TryGetValue(spec, out var done)) return _progress.Pretrain(spec, _ => done);
+        var run = _progress.Pretrain(spec, progress => pretrain is null ? Pretraining.Run(context, spec, progress) : pretrain(context, spec, progress));
+        return _pretrained[spec] = run;
     }
 }

@@ -38,6 +38,14 @@ public sealed record SkeletonClrConfig : MocoMethodConfig
         Recipes = EvaluationRecipes.Cmd,
     };
 
+    /// <summary>Table 1's "w/ EA": "with aimclr-extreme augmentations" in place of the normal views' preset.</summary>
+    public override IEnumerable<string> Differences(MethodConfig preset)
+    {
+        foreach (var d in base.Differences(preset)) yield return d;
+        if (preset is SkeletonClrConfig paper && NormalAugmentation != paper.NormalAugmentation)
+            yield return $"with {NormalAugmentation} augmentations";
+    }
+
     public override IPretrainMethod Create(SkeletonStream stream, Generator queueGenerator)
     {
         var encoder = TrainedEncoder;

@@ -47,7 +47,7 @@ public sealed record TableOutcome(TableDefinition Table, TableRun Run, Compariso
     /// <summary>Pre-training loss per epoch of every run behind the table (an empty chart when none was recorded).</summary>
     public GenericChart LossCurves()
     {
-        List<CurveSeries> series = [.. Records.SelectMany(r => r.LossCurves).Where(c => c.X.Count > 0).DistinctBy(c => c.Name)];
+        List<CurveSeries> series = [.. TableReport.LossCurves(Records)];
         if (series.Count == 0) series.Add(new CurveSeries("no pre-training loss recorded", [], []));
         return Charts.Curves(new CurveData("Pre-training loss per epoch", "epoch", "loss", series));
     }

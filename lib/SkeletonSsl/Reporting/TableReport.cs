@@ -48,16 +48,26 @@ public static class TableReport
             page.Heading("Figures");
             foreach (var f in figures) page.Chart(Charts.Of(f));
         }
-        var losses = records.SelectMany(r => r.LossCurves).Where(c => c.X.Count > 0).DistinctBy(c => c.Name).ToList();
+        var losses = LossCurves(records);
         if (losses.Count > 0)
             page.Heading("Pre-training loss").Chart(Charts.Curves(new CurveData("Pre-training loss per epoch", "epoch", "loss", losses)));
         return page;
     }
 
-    /// <summary>A short label of an experiment for figure titles ("aimclr joint+motion+bone, ntu60 xsub, linear").</summary>
-    public static string Describe(ExperimentSpec spec) =>
-        $"{spec.Method.Name} {string.Join('+', spec.Streams.Select(s => s.ToString().ToLowerInvariant()))}, {spec.Dataset} {spec.Split}, {spec.Protocol}" +
-        string.Concat(spec.ProtocolOptions.Select(o => $", {o.Key}={o.Value}"));
+    /// <summary>An experiment's label for figure titles (<see cref="RunLabel.Of(ExperimentSpec, Catalog)"/>:
+    /// "AimCLR, joint+motion+bone, NTU-60 xsub, linear evaluation").</summary>
+    public static string Describe(ExperimentSpec spec) => RunLabel.Of(spec, Catalog.Default);
+
+    /// <summary>
+    /// The pre-training loss curves behind the records, one per distinct run (a run shared by several experiments
+    /// once), each named by its run's label (<see cref="RunLabel.Of(PretrainSpec, Catalog)"/>). A record stores its
+    /// curves in the order of its spec's streams, so records written under older names read the same.
+    /// </summary>
+    public static IReadOnlyList<CurveSeries> LossCurves(IEnumerable<ExperimentRecord> records) =>
+        [.. records.SelectMany(r => r.LossCurves.Count == r.Spec.Streams.Length
+                                   ? r.Spec.Pretrains.Zip(r.LossCurves, (p, c) => c with { Name = RunLabel.Of(p, Catalog.Default) })
+                                   : r.LossCurves)
+                   .Where(c => c.X.Count > 0).DistinctBy(c => c.Name)];
 
     private static string Distinct(IEnumerable<string> values) => string.Join(", ", values.Distinct().Order(StringComparer.Ordinal));
 }

@@ -2,7 +2,8 @@ namespace SkeletonSsl.Training;
 
 /// <summary>
 /// Reported after every step: where the run is (epoch 1-based, step 1-based within the epoch),
-/// the step's loss, the learning rate and the epoch's throughput so far (samples/s).
+/// the step's loss, the learning rate, the epoch's throughput so far (samples/s) and the step's
+/// named loss terms (the method's <c>StepOutput.Terms</c>, e.g. AimCLR's "infonce", "d3m"; empty when it has none).
 /// </summary>
 public sealed record PretrainProgress(
     int Epoch,
@@ -11,4 +12,5 @@ public sealed record PretrainProgress(
     int StepsPerEpoch,
     double Loss,
     double LearningRate,
-    double SamplesPerSecond);
+    double SamplesPerSecond,
+    IReadOnlyList<KeyValuePair<string, double>>? Terms = null);

@@ -127,7 +127,8 @@ public sealed class Trainer
                     termSums[i] = new(termSums[i].Key, termSums[i].Value + values[i + 1]);
                 }
                 progress?.Report(new PretrainProgress(epoch, _config.Epochs, step + 1, steps, values[0], lr,
-                    (step + 1) * (double)_config.BatchSize / Math.Max(clock.Elapsed.TotalSeconds, 1e-9)));
+                    (step + 1) * (double)_config.BatchSize / Math.Max(clock.Elapsed.TotalSeconds, 1e-9),
+                    [.. output.Terms.Select((t, i) => new KeyValuePair<string, double>(t.Key, values[i + 1]))]));
             }
 
             double seconds = clock.Elapsed.TotalSeconds;

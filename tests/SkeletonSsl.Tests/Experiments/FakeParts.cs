@@ -23,7 +23,7 @@ internal sealed class FakeParts
 
     public static double ValueOf(ExperimentSpec spec) => Convert.ToInt32(spec.Hash[..4], 16) % 1000 / 10.0;
 
-    private PretrainRun Pretrain(ExperimentContext context, PretrainSpec spec)
+    private PretrainRun Pretrain(ExperimentContext context, PretrainSpec spec, IProgress<SkeletonSsl.Training.PretrainProgress>? progress)
     {
         Pretrained.Add(spec);
         var dir = context.PretrainDirectory(spec);

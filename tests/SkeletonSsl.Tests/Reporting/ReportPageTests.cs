@@ -60,7 +60,8 @@ public sealed class ReportPageTests
         var html = WithoutPlotlyJs(TableReport.Build(comparison, [record]).ToHtml());
         Assert.Contains("<table class=\"comparison\">", html);
         Assert.Contains("<td class=\"up\">+2.5</td>", html);
-        Assert.Contains("aimclr joint, ntu60 xsub, linear: t-SNE of 3s-AimCLR", html);
+        Assert.Contains("AimCLR, joint, NTU-60 xsub, linear evaluation: t-SNE of 3s-AimCLR", html);
+        Assert.DoesNotContain("aimclr joint", html);                          // the loss curve is named by its run
         Assert.Contains("Pre-training loss per epoch", html);
         Assert.Contains("0.107.0", html);
         Assert.Equal(1 + 1 + 2 + 1, Regex.Matches(html, "Plotly.newPlot").Count); // one bar chart per measured column (xsub, xview), two figures, one loss

@@ -44,7 +44,7 @@ internal static class TableOutput
     {
         Console.WriteLine($"{outcome.Table.Id}: {outcome.Table.Title}");
         Console.WriteLine(outcome.Summary);
-        foreach (var (spec, reason) in outcome.Run.Skipped.DistinctBy(s => s.Reason)) Console.WriteLine($"  not available: {reason} (e.g. {spec.Hash})");
+        foreach (var (spec, reason) in outcome.Run.Skipped.DistinctBy(s => s.Reason)) Console.WriteLine($"  not available: {reason} (e.g. {RunLabel.WithHash(spec, Catalog.Default)})");
         Console.WriteLine();
         Console.Write(outcome.ToMarkdown());
     }

@@ -1,12 +1,14 @@
 using System.CommandLine;
 using SkeletonSsl.Experiments;
+using Spectre.Console;
 
 namespace SkeletonSsl.Cli.Commands.Table;
 
 /// <summary>
 /// <c>table run NAME [--profile smoke|quick|paper] [--data-root DIR] [--device cpu|cuda] [--out DIR] [--seed S]</c>:
 /// runs the experiments a paper table needs (reusing stored results), then writes NAME.md, NAME.csv and
-/// NAME.html under the output folder and prints the comparison.
+/// NAME.html under the output folder and prints the comparison. On a terminal a live display shows the table's
+/// progress (experiments k of n, the run in flight, an estimate of the time left); redirected, one line per milestone.
 /// </summary>
 public sealed class TableRunCommand : ICliCommand
 {
@@ -31,8 +33,13 @@ public sealed class TableRunCommand : ICliCommand
         command.SetAction(parse => CliRun.Guard(() =>
         {
             var outDir = parse.GetValue(output)!;
-            var outcome = PaperTables.Run(parse.GetValue(name)!, Profiles.Parse(parse.GetValue(profile)!), parse.GetValue(seed),
-                                          parse.GetValue(dataRoot), parse.GetValue(device)!, outDir, Console.WriteLine);
+            TableOutcome Run(IProgress<TableProgress> progress, Action<string> log) =>
+                PaperTables.Run(parse.GetValue(name)!, Profiles.Parse(parse.GetValue(profile)!), parse.GetValue(seed),
+                                parse.GetValue(dataRoot), parse.GetValue(device)!, outDir, log, progress: progress);
+            // A live display on a terminal; plain milestone lines, without ANSI codes, when output goes to a pipe or a file.
+            var outcome = Console.IsOutputRedirected || Console.IsErrorRedirected || !AnsiConsole.Profile.Capabilities.Interactive
+                ? Run(new TableProgressLines(Console.Out), Console.WriteLine)
+                : TableProgressDisplay.Run(AnsiConsole.Console, Run);
             TableOutput.Print(outcome, outDir);
             return 0;
         }));
