@@ -9,7 +9,8 @@ namespace SkeletonSsl.Evaluation;
 /// 110 epochs, batch 128 — and, as AimCLR's processor, the model stays in eval mode while it
 /// trains (BN statistics frozen, γ/β trained, dropout off; spec/aimclr.md §7).
 /// <see cref="Cmd"/>: CMD's recipe (spec/pcm3.md §8.3–8.4: train mode, lr 0.01, wd 0, batch 64,
-/// 80 epochs, ×0.1 after 50 and 70, head N(0, 0.01²)).
+/// 80 epochs, ×0.1 after 50 and 70, head N(0, 0.01²)) on CMD's downstream crops (§8: random [0.5, 1]
+/// crops for training, the 0.95 centre crop for testing, both resized to 64 frames).
 /// </summary>
 public sealed record FineTuneConfig
 {
@@ -27,6 +28,15 @@ public sealed record FineTuneConfig
 
     public HeadInit HeadInit { get; init; } = HeadInit.PyTorchDefault;
 
+    /// <summary>An augmentation preset drawn afresh for every training batch (e.g. <c>cmd-linear-train</c>); null: none.</summary>
+    public string? TrainAugmentation { get; init; }
+
+    /// <summary>
+    /// A deterministic preset applied to the test clips (e.g. <c>cmd-test</c>), and to the training
+    /// clips when there is no <see cref="TrainAugmentation"/>; null: none.
+    /// </summary>
+    public string? TestTransform { get; init; }
+
     /// <summary>[recon] SkeleMixCLR's fine-tuning recipe with AimCLR's processor (the defaults).</summary>
     public static FineTuneConfig SkeleMixClrRecon => new();
 
@@ -35,6 +45,8 @@ public sealed record FineTuneConfig
         Recipe = new TrainingRecipe { Epochs = 80, BatchSize = 64, LearningRate = 0.01, Milestones = [50, 70] },
         EvalModeDuringTraining = false,
         HeadInit = HeadInit.Normal001,
+        TrainAugmentation = "cmd-linear-train",
+        TestTransform = "cmd-test",
     };
 
     public FineTuneConfig For(Profile profile) => this with { Recipe = Recipe.For(profile) };
