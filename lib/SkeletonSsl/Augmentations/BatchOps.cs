@@ -86,8 +86,9 @@ internal static class BatchOps
     }
 
     /// <summary>
-    /// The time index that leaves frames from each clip's valid length on as they are: (N, T) int64
-    /// on the CPU, row n = where(t &lt; frames[n], inside[n, t], t). inside: (N, T) int64.
+    /// A time index that re-indexes each clip's valid frames by <paramref name="inside"/> and leaves
+    /// its padding frames where they are: (N, T) int64 on the CPU, row n = where(t &lt; frames[n],
+    /// inside[n, t], t). inside: (N, T) int64.
     /// </summary>
     public static Tensor KeepPadding(Tensor inside, long[] frames)
     {

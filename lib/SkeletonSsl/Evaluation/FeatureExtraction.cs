@@ -33,7 +33,7 @@ public static class FeatureExtraction
             using var outer = NewDisposeScope();
             int steps = Batches.Count(data.Count, batchSize, dropLast: false), step = 0;
             var parts = new List<Tensor>();
-            var g = new Generator(EvaluationInputs.TestSeed);
+            using var g = new Generator(EvaluationInputs.TestSeed);
             using (no_grad())
             {
                 foreach (var idx in Batches.Of(data.Count, batchSize))

@@ -29,6 +29,7 @@ public static class FineTune
         device ??= Kit.DefaultDevice;
         var augmentation = EvaluationInputs.Resolve(config.TrainAugmentation, $"{nameof(FineTuneConfig)}.{nameof(FineTuneConfig.TrainAugmentation)}");
         var testTransform = EvaluationInputs.Resolve(config.TestTransform, $"{nameof(FineTuneConfig)}.{nameof(FineTuneConfig.TestTransform)}");
+        using var testGenerator = new Generator(EvaluationInputs.TestSeed);                   // a test transform's draws, if it has any
         int numClasses = Math.Max(train.NumClasses, test.NumClasses);
         encoder.to(device);
         encoder.SetHead(ClassifierHead.Create(encoder.FeatureDim, numClasses, config.HeadInit, generator, device));
@@ -43,7 +44,7 @@ public static class FineTune
             GradientClipNorm = config.GradientClipNorm,
             Forward = (idx, training) => encoder.call(training                                      // (B, C, T', V, M) → (B, classes)
                 ? EvaluationInputs.Batch(train, idx, device, stream, augmentation ?? testTransform, generator)
-                : EvaluationInputs.Batch(test, idx, device, stream, testTransform, new Generator(EvaluationInputs.TestSeed))),
+                : EvaluationInputs.Batch(test, idx, device, stream, testTransform, testGenerator)),
             SetTraining = training => encoder.train(training && !config.EvalModeDuringTraining),
             Progress = progress,
         };
