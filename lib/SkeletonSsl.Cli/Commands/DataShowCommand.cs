@@ -12,7 +12,10 @@ namespace SkeletonSsl.Cli.Commands;
 /// <summary>
 /// <c>data show --input FILE [--index I] [--preset NAME] [--seed S] --out FIG.html</c>: an offline
 /// HTML page (plotly.js inlined) animating one clip of an .npy array (N, C, T, V, M) or (C, T, V, M),
-/// or of an NTU .skeleton file; with a preset, the original next to each of its augmentations.
+/// or of an NTU .skeleton file; with a preset, the original next to each of its augmentations. The
+/// augmentations read each clip's valid frames: a store's <c>{part}_data.npy</c> takes them from the
+/// <c>{part}_num_frame.npy</c> next to it (min(num_frame, T)), a .skeleton file has all its frames,
+/// other arrays count the frames up to the last non-zero one.
 /// </summary>
 public sealed class DataShowCommand : ICliCommand
 {
@@ -39,12 +42,12 @@ public sealed class DataShowCommand : ICliCommand
             OutputGuard.File(path, "a figure page", ReportPage.IsKitPage, r.GetValue(force), file);
             int i = r.GetValue(index);
             using var scope = NewDisposeScope();
-            var clips = Load(file);
+            var (clips, frames) = Load(file);
             long n = clips.shape[0];
             if (i < 0 || i >= n) throw new UsageException($"--index {i} is out of range: {file} holds {n} clip(s)");
             string title = $"{Path.GetFileName(file)} [{i}]";
             var chart = r.GetValue(preset) is { } name
-                ? SkeletonFigure.PresetViews(Window(clips, i, name, file), 0, AugmentationPresets.Create(name), r.GetValue(seed))
+                ? PresetViews(clips, frames, i, name, file, r.GetValue(seed))
                 : SkeletonFigure.Animated([(title, clips[i])], title);
             SkeletonFigure.Save(chart, path, title);
             Console.WriteLine($"wrote {path}");
@@ -53,19 +56,20 @@ public sealed class DataShowCommand : ICliCommand
         return command;
     }
 
-    /// <summary>Clip i first, then its successors (wrapping), so mixing presets find partners.</summary>
-    private static Tensor Window(Tensor clips, int i, string preset, string file)
+    /// <summary>The preset's views of clip i, with its successors (wrapping) in the batch so mixing presets find partners.</summary>
+    private static Plotly.NET.GenericChart PresetViews(Tensor clips, long[] frames, int i, string preset, string file, long seed)
     {
         long n = clips.shape[0];
-        if (AugmentationPresets.Create(preset) is ISampleMixing && n < 3)
+        var augmentation = AugmentationPresets.Create(preset);
+        if (augmentation is ISampleMixing && n < 3)
             throw new UsageException($"preset '{preset}' mixes clips of a batch and needs at least 3; {file} holds {n}");
         long take = Math.Min(n, BatchForPresets);
         var order = Enumerable.Range(0, (int)take).Select(k => (long)((i + k) % n)).ToArray();
-        return clips.index_select(0, tensor(order));
+        return SkeletonFigure.PresetViews(clips.index_select(0, tensor(order)), 0, augmentation, seed, order.Select(k => frames[k]).ToArray());
     }
 
-    /// <summary>(N, 3, T, 25, M) float32 clips from an .npy array or one .skeleton file.</summary>
-    private static Tensor Load(string file)
+    /// <summary>(N, 3, T, 25, M) float32 clips from an .npy array or one .skeleton file, with each clip's valid frames.</summary>
+    private static (Tensor Clips, long[] Frames) Load(string file)
     {
         if (!File.Exists(file)) throw new FileNotFoundException($"{file}: no such file");
         if (file.EndsWith(".skeleton", StringComparison.OrdinalIgnoreCase))
@@ -75,7 +79,7 @@ public sealed class DataShowCommand : ICliCommand
             int frames = RawSkeletonArray.FirstTwoBodies(sequence, values);
             if (frames == 0) throw new DataFormatException(file, "the file has no frames to show");
             var clip = tensor(values, new long[] { 1, RawSkeletonArray.Channels, RawSkeletonArray.Frames, RawSkeletonArray.Joints, RawSkeletonArray.Bodies });
-            return clip.narrow(2, 0, frames);
+            return (clip.narrow(2, 0, frames), [frames]);
         }
         if (!file.EndsWith(".npy", StringComparison.OrdinalIgnoreCase))
             throw new UsageException($"{file}: expected an .npy or .skeleton file");
@@ -83,6 +87,29 @@ public sealed class DataShowCommand : ICliCommand
         if (array.dim() == 4) array = array.unsqueeze(0);
         if (array.dim() != 5 || array.shape[1] != 3 || array.shape[3] != 25)
             throw new DataFormatException(file, $"expected an array shaped (N, 3, T, 25, M) or (3, T, 25, M), got ({string.Join(", ", array.shape)})");
-        return array.to(ScalarType.Float32);
+        array = array.to(ScalarType.Float32);
+        return (array, FramesNextTo(file, array));
+    }
+
+    /// <summary>min(num_frame, T) from a store's {part}_num_frame.npy beside {part}_data.npy, else the trailing-zero rule.</summary>
+    private static long[] FramesNextTo(string file, Tensor clips)
+    {
+        const string suffix = "_data.npy";
+        string name = Path.GetFileName(file);
+        string numFrame = name.EndsWith(suffix, StringComparison.Ordinal)
+            ? Path.Combine(Path.GetDirectoryName(file) ?? ".", name[..^suffix.Length] + "_num_frame.npy") : "";
+        if (numFrame.Length == 0 || !File.Exists(numFrame)) return ValidFrames.TrailingZeros(clips);
+        var recorded = Npy.Read(numFrame);
+        long[] counts = recorded.Data switch
+        {
+            long[] l => l,
+            int[] v => v.Select(x => (long)x).ToArray(),
+            _ => throw new DataFormatException(numFrame, $"expected integer frame counts, got {recorded.ElementType}", field: "descr"),
+        };
+        if (counts.Length != clips.shape[0])
+            throw new DataFormatException(numFrame, $"expected {clips.shape[0]} frame counts (one per clip of {name}), got {counts.Length}", field: "shape");
+        if (counts.Any(c => c < 1))
+            throw new DataFormatException(numFrame, $"every clip has at least one frame, found num_frame {counts.First(c => c < 1)}", field: "num_frame");
+        return ValidFrames.FromRecorded(counts, clips.shape[2]);
     }
 }

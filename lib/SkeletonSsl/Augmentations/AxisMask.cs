@@ -12,8 +12,11 @@ public sealed class AxisMask(double probability = 0.5) : ILinearAugmentation
 
     public double Probability { get; } = probability;
 
+    /// <summary>A spatial step: the frame counts pass through.</summary>
+    public ClipBatch Apply(ClipBatch batch, Generator g) => batch.WithClips(Transform(batch.X, g));
+
     /// <summary>x: (N, 3, T, V, M) → (N, 3, T, V, M).</summary>
-    public Tensor Apply(Tensor x, Generator g)
+    private Tensor Transform(Tensor x, Generator g)
     {
         var shape = BatchOps.CheckClips(x, Name);
         long n = shape[0];
@@ -22,7 +25,7 @@ public sealed class AxisMask(double probability = 0.5) : ILinearAugmentation
         return x.mul(keep).MoveToOuterDisposeScope();
     }
 
-    LinearPlan ILinearAugmentation.Draw(Generator g, long[] shape) => new() { Coord = Keep(g, shape[0]).diag_embed() };
+    LinearPlan ILinearAugmentation.Draw(Generator g, long[] shape, long[] frames) => new() { Coord = Keep(g, shape[0]).diag_embed() };
 
     /// <summary>(N, 3) float64 on the CPU: 0 for the zeroed axis of the clips that are masked, else 1.</summary>
     private Tensor Keep(Generator g, long n)

@@ -73,16 +73,30 @@ internal static class BatchOps
     }
 
     /// <summary>
-    /// Valid length of each clip: one past the last frame with any non-zero value (clips are
-    /// zero-padded at the end); an all-zero clip counts as full length. Returns (N) int64 on the CPU.
+    /// Per-clip integers drawn uniformly from {0, …, hi[n]} (inclusive), int64 (N) on the CPU. When every
+    /// clip has the same bound this is exactly <see cref="Integers"/> (one randint, so full-length clips
+    /// keep the reference's draws); otherwise ⌊u·(hi[n]+1)⌋ with u ~ U(0, 1).
     /// </summary>
-    public static Tensor ValidLengths(Tensor x)
+    public static Tensor IntegersUpTo(Generator g, long[] hi)
     {
-        long t = x.shape[2];
-        using var any = x.ne(0).any(4).any(3).any(1).cpu();               // (N, T)
-        using var frames = arange(1, t + 1, dtype: ScalarType.Int64);
-        using var last = (any.to(ScalarType.Int64) * frames).amax(1);
-        return where(last.eq(0), full_like(last, t), last);
+        if (hi.Length == 0 || hi.All(h => h == hi[0])) return Integers(g, hi.Length, 0, hi.Length == 0 ? 0 : hi[0]);
+        using var bound = tensor(hi);
+        var u = rand(new[] { (long)hi.Length }, dtype: ScalarType.Float64, generator: g);
+        return (u * (bound + 1).to(ScalarType.Float64)).floor().to(ScalarType.Int64).minimum(bound);
+    }
+
+    /// <summary>
+    /// A time index that re-indexes each clip's valid frames by <paramref name="inside"/> and leaves
+    /// its padding frames where they are: (N, T) int64 on the CPU, row n = where(t &lt; frames[n],
+    /// inside[n, t], t). inside: (N, T) int64.
+    /// </summary>
+    public static Tensor KeepPadding(Tensor inside, long[] frames)
+    {
+        long n = inside.shape[0], t = inside.shape[1];
+        using var scope = NewDisposeScope();
+        var time = arange(t, dtype: ScalarType.Int64).expand(n, t);
+        var valid = time.lt(tensor(frames).view(n, 1));
+        return where(valid, inside, time).MoveToOuterDisposeScope();
     }
 
     /// <summary>The index of each NTU joint's body part in <see cref="NtuLayout.BodyParts"/> (25 entries).</summary>

@@ -8,6 +8,8 @@ namespace SkeletonSsl.Augmentations;
 /// k = −7…7, deliberately <b>not normalised</b> (centre tap 1, so it also scales the signal by Σw,
 /// up to ≈5× at σ = 2), convolved along time with zero padding: y[t] = Σ_k w_k·x[t+k].
 /// Implemented as a per-clip banded T×T matrix, so each clip gets its own σ in one batched matmul.
+/// Only a clip's valid frames are blurred and read (taps past its last valid frame see zero, as the
+/// reference's zero padding does at T); the padding after them stays. On full clips this is the reference.
 /// </summary>
 public sealed class GaussianBlur(double probability = 0.5, double minSigma = 0.1, double maxSigma = 2.0, int radius = 7) : IAugmentation
 {
@@ -22,15 +24,18 @@ public sealed class GaussianBlur(double probability = 0.5, double minSigma = 0.1
     public static double[] Kernel(double sigma, int radius = 7) =>
         Enumerable.Range(-radius, 2 * radius + 1).Select(k => Math.Exp(-(double)k * k / (2 * sigma * sigma))).ToArray();
 
-    /// <summary>x: (N, C, T, V, M) → (N, C, T, V, M).</summary>
-    public Tensor Apply(Tensor x, Generator g)
+    /// <summary>batch.X: (N, C, T, V, M) → (N, C, T, V, M), the same frame counts.</summary>
+    public ClipBatch Apply(ClipBatch batch, Generator g)
     {
+        var x = batch.X;
         var shape = BatchOps.CheckClips(x, Name, needsCoordinates: false);
         long n = shape[0], t = shape[2];
         using var scope = NewDisposeScope();
         var sigma = BatchOps.Uniform(g, n, MinSigma, MaxSigma);                      // σ drawn every time
         var apply = BatchOps.Coin(g, n, Probability);                                 // blur with probability p
-        return BatchOps.ApplyToSubset(x, apply, (clips, positions) =>
+        var valid = batch.FrameTensor();
+        var full = batch.IsFull;
+        return batch.WithClips(BatchOps.ApplyToSubset(x, apply, (clips, positions) =>
         {
             using var inner = NewDisposeScope();
             var s = sigma.index_select(0, positions);
@@ -38,7 +43,14 @@ public sealed class GaussianBlur(double probability = 0.5, double minSigma = 0.1
             var offset = frames.unsqueeze(0) - frames.unsqueeze(1);                   // k = s − t, (T, T)
             var weights = (-offset.square().unsqueeze(0) / (2 * s.square().view(-1, 1, 1))).exp();   // w_k, unnormalised
             weights = weights * offset.abs().le(Radius).unsqueeze(0);                 // 15 taps, zero padding
+            if (!full)
+            {
+                var length = valid.index_select(0, positions).view(-1, 1, 1);
+                var inside = frames.view(1, -1, 1).lt(length) & frames.view(1, 1, -1).lt(length);   // output and source frame both valid
+                var padding = frames.view(1, -1, 1).ge(length) & offset.eq(0).unsqueeze(0);          // padding frames read themselves
+                weights = where(inside, weights, zeros_like(weights)) + padding.to(weights.dtype);
+            }
             return BatchOps.MapTime(clips, weights).MoveToOuterDisposeScope();
-        }).MoveToOuterDisposeScope();
+        }).MoveToOuterDisposeScope());
     }
 }

@@ -13,8 +13,11 @@ public sealed class GaussianNoise(double probability = 0.5, double std = 0.01) :
     public double Probability { get; } = probability;
     public double Std { get; } = std;
 
+    /// <summary>A spatial step: the frame counts pass through.</summary>
+    public ClipBatch Apply(ClipBatch batch, Generator g) => batch.WithClips(Transform(batch.X, g));
+
     /// <summary>x: (N, C, T, V, M) → (N, C, T, V, M).</summary>
-    public Tensor Apply(Tensor x, Generator g)
+    private Tensor Transform(Tensor x, Generator g)
     {
         var shape = BatchOps.CheckClips(x, Name, needsCoordinates: false);
         var apply = BatchOps.Coin(g, shape[0], Probability);

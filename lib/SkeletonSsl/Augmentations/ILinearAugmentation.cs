@@ -8,6 +8,9 @@ namespace SkeletonSsl.Augmentations;
 /// </summary>
 internal interface ILinearAugmentation : IAugmentation
 {
-    /// <summary>Draws the plan for clips shaped <paramref name="shape"/> = (N, C, T, V, M).</summary>
-    LinearPlan Draw(Generator g, long[] shape);
+    /// <summary>
+    /// Draws the plan for clips shaped <paramref name="shape"/> = (N, C, T, V, M) with
+    /// <paramref name="frames"/> valid frames each. A linear step keeps T and the frame counts.
+    /// </summary>
+    LinearPlan Draw(Generator g, long[] shape, long[] frames);
 }

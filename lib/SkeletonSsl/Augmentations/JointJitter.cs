@@ -16,8 +16,11 @@ public sealed class JointJitter(int joints = 15, double zeroProbability = 0.5, d
     public double ZeroProbability { get; } = zeroProbability;
     public double Amplitude { get; } = amplitude;
 
+    /// <summary>A spatial step: the frame counts pass through.</summary>
+    public ClipBatch Apply(ClipBatch batch, Generator g) => batch.WithClips(Transform(batch.X, g));
+
     /// <summary>x: (N, 3, T, V, M) → (N, 3, T, V, M).</summary>
-    public Tensor Apply(Tensor x, Generator g)
+    private Tensor Transform(Tensor x, Generator g)
     {
         var shape = BatchOps.CheckClips(x, Name);
         long n = shape[0], v = shape[3];

@@ -21,9 +21,6 @@ internal sealed class LinearPlan
     /// <summary>(N, 3, 3) float64 on the CPU, p' = Coord·p; or null for the identity.</summary>
     public Tensor? Coord { get; init; }
 
-    /// <summary>Frames after this plan, given T frames before it.</summary>
-    public long FramesAfter(long t) => TimeIndex?.shape[1] ?? t;
-
     /// <summary>This plan followed by <paramref name="next"/>.</summary>
     public LinearPlan Then(LinearPlan next) => new()
     {

@@ -15,15 +15,18 @@ public sealed class Rotate(double mainAxisDegrees = 30, double otherAxesDegrees 
     public double MainAxisDegrees { get; } = mainAxisDegrees;
     public double OtherAxesDegrees { get; } = otherAxesDegrees;
 
+    /// <summary>A spatial step: the frame counts pass through.</summary>
+    public ClipBatch Apply(ClipBatch batch, Generator g) => batch.WithClips(Transform(batch.X, g));
+
     /// <summary>x: (N, 3, T, V, M) → (N, 3, T, V, M).</summary>
-    public Tensor Apply(Tensor x, Generator g)
+    private Tensor Transform(Tensor x, Generator g)
     {
         var shape = BatchOps.CheckClips(x, Name);
         using var scope = NewDisposeScope();
         return BatchOps.MapCoordinates(x, Matrices(g, shape[0])).MoveToOuterDisposeScope();
     }
 
-    LinearPlan ILinearAugmentation.Draw(Generator g, long[] shape) => new() { Coord = Matrices(g, shape[0]) };
+    LinearPlan ILinearAugmentation.Draw(Generator g, long[] shape, long[] frames) => new() { Coord = Matrices(g, shape[0]) };
 
     /// <summary>N rotation matrices R = R_z(γ)·R_y(β)·R_x(α), (N, 3, 3) float64 on the CPU.</summary>
     internal Tensor Matrices(Generator g, long n)

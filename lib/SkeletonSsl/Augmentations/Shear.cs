@@ -15,15 +15,18 @@ public sealed class Shear(double amplitude = 0.5) : ILinearAugmentation
     public double Amplitude { get; } = amplitude >= 0 ? amplitude
         : throw new ArgumentOutOfRangeException(nameof(amplitude), amplitude, "the shear amplitude must be non-negative");
 
+    /// <summary>A spatial step: the frame counts pass through.</summary>
+    public ClipBatch Apply(ClipBatch batch, Generator g) => batch.WithClips(Transform(batch.X, g));
+
     /// <summary>x: (N, 3, T, V, M) → (N, 3, T, V, M).</summary>
-    public Tensor Apply(Tensor x, Generator g)
+    private Tensor Transform(Tensor x, Generator g)
     {
         var shape = BatchOps.CheckClips(x, Name);
         using var scope = NewDisposeScope();
         return BatchOps.MapCoordinates(x, Matrices(g, shape[0], Amplitude)).MoveToOuterDisposeScope();
     }
 
-    LinearPlan ILinearAugmentation.Draw(Generator g, long[] shape) => new() { Coord = Matrices(g, shape[0], Amplitude) };
+    LinearPlan ILinearAugmentation.Draw(Generator g, long[] shape, long[] frames) => new() { Coord = Matrices(g, shape[0], Amplitude) };
 
     /// <summary>N shear matrices (N, 3, 3), float64 on the CPU; the entries drawn in the reference's order a01, a10, a20, a02, a12, a21.</summary>
     internal static Tensor Matrices(Generator g, long n, double amplitude)

@@ -14,8 +14,11 @@ public sealed class SpatialFlip(double probability = 0.5) : ILinearAugmentation
 
     public double Probability { get; } = probability;
 
+    /// <summary>A spatial step: the frame counts pass through.</summary>
+    public ClipBatch Apply(ClipBatch batch, Generator g) => batch.WithClips(Transform(batch.X, g));
+
     /// <summary>x: (N, C, T, 25, M) → (N, C, T, 25, M).</summary>
-    public Tensor Apply(Tensor x, Generator g)
+    private Tensor Transform(Tensor x, Generator g)
     {
         var shape = BatchOps.CheckClips(x, Name, needsCoordinates: false);
         if (shape[3] != NtuLayout.Joints)
@@ -24,7 +27,7 @@ public sealed class SpatialFlip(double probability = 0.5) : ILinearAugmentation
         return Draw(g, shape).Apply(x).MoveToOuterDisposeScope();
     }
 
-    LinearPlan ILinearAugmentation.Draw(Generator g, long[] shape) => Draw(g, shape);
+    LinearPlan ILinearAugmentation.Draw(Generator g, long[] shape, long[] frames) => Draw(g, shape);
 
     private LinearPlan Draw(Generator g, long[] shape) => new() { JointFlip = BatchOps.Coin(g, shape[0], Probability) };
 }

@@ -1,10 +1,11 @@
+using SkeletonSsl.Data;
 using static TorchSharp.torch;
 
 namespace SkeletonSsl.Augmentations;
 
 /// <summary>
 /// CMD/PCM3/A2MC's temporal crop-resize (spec/pcm3.md §3 and §8, spec/a2mc.md §1.2). Per clip with
-/// valid length n (frames up to the last non-zero one):
+/// valid length n = min(num_frame, 300) (the batch's frame counts; the padding after them is never read):
 /// <list type="bullet">
 /// <item>random (train): s ~ U(lo, hi), L = min(max(floor(n·s), 64), n), start ~ U{0 … n−L};
 /// pre-training uses [0.1, 1], downstream training [0.5, 1];</item>
@@ -46,28 +47,30 @@ public sealed class TemporalCropResize : IAugmentation
     /// <summary>Output length (64).</summary>
     public int Frames { get; }
 
-    /// <summary>x: (N, C, T, V, M), zero-padded after each clip's valid frames → (N, C, 64, V, M).</summary>
-    public Tensor Apply(Tensor x, Generator g)
+    /// <summary>batch.X: (N, C, T, V, M) with batch.Frames valid frames → (N, C, 64, V, M), every output frame valid.</summary>
+    public ClipBatch Apply(ClipBatch batch, Generator g)
     {
-        var shape = BatchOps.CheckClips(x, Name, needsCoordinates: false);
+        var shape = BatchOps.CheckClips(batch.X, Name, needsCoordinates: false);
         using var scope = NewDisposeScope();
-        var (start, length) = Windows(x, g);
-        return BatchOps.MapTime(x, Matrix(start, length, shape[2], Frames)).MoveToOuterDisposeScope();
+        var (start, length) = Windows(batch.Frames, g);
+        var y = BatchOps.MapTime(batch.X, Matrix(start, length, shape[2], Frames)).MoveToOuterDisposeScope();
+        return new ClipBatch(y, ValidFrames.Full(shape[0], Frames));
     }
 
-    /// <summary>Each clip's crop window (start, L), int64 (N) on the CPU.</summary>
-    internal (Tensor Start, Tensor Length) Windows(Tensor x, Generator g)
+    /// <summary>Each clip's crop window (start, L) inside its valid frames, int64 (N) on the CPU.</summary>
+    internal (Tensor Start, Tensor Length) Windows(long[] frames, Generator g)
     {
-        var n = BatchOps.ValidLengths(x);
+        var n = tensor(frames);
+        long count = frames.Length;
         if (!double.IsNaN(CentreRatio))
         {
             var s0 = (n.to(ScalarType.Float64) * ((1 - CentreRatio) / 2)).floor().to(ScalarType.Int64);   // int(0.025·n)
             return (s0, n - 2 * s0);
         }
-        var ratio = BatchOps.Uniform(g, x.shape[0], MinRatio, MaxRatio);              // s ~ U(lo, hi)
+        var ratio = BatchOps.Uniform(g, count, MinRatio, MaxRatio);              // s ~ U(lo, hi)
         var length = (n.to(ScalarType.Float64) * ratio).floor().to(ScalarType.Int64).clamp_min(Frames);
         length = minimum(length, n);                                                  // L = min(max(⌊n·s⌋, 64), n)
-        var u = BatchOps.Uniform(g, x.shape[0], 0, 1);
+        var u = BatchOps.Uniform(g, count, 0, 1);
         var start = (u * (n - length + 1).to(ScalarType.Float64)).floor().to(ScalarType.Int64);   // start ~ U{0 … n−L}
         return (start, length);
     }

@@ -13,6 +13,8 @@ namespace SkeletonSsl.Data;
 /// 25×(x, y, z) then actor-2, and one-hot y_train/y_test (§4.4). The split is named from the file:
 /// CS/CSub/XSub → xsub, CV/XView → xview, CSet/XSet → xset.</item>
 /// </list>
+/// Frame counts: frame50 clips are all 50 valid frames; the archives record none, so their valid
+/// frames are those up to the last non-zero one (repetition padding, if any, counts as valid).
 /// </summary>
 internal static class AuthorsFiles
 {
@@ -51,7 +53,7 @@ internal static class AuthorsFiles
             var (names, y) = labels[(split, part)];
             var data = Npy.ReadTensor(Path.Combine(folder, $"{part}_position.npy"));
             if (data.dtype != ScalarType.Float32) data = data.to(ScalarType.Float32);
-            return new SkeletonDataset(data, y, names, classes);
+            return new SkeletonDataset(data, y, names, classes, ValidFrames.Full(y.Length, data.shape[2]));   // frame50: every clip resized to 50 real frames
         });
     }
 

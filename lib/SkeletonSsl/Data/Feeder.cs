@@ -53,7 +53,7 @@ public sealed class Feeder
                     x = _dataset.Data.index_select(0, indices).to(Device).MoveToOuterDisposeScope();
                     y = _labels.index_select(0, indices).to(Device).MoveToOuterDisposeScope();
                 }
-                yield return new FeederBatch(x, y, indices);
+                yield return new FeederBatch(x, y, indices, indices.data<long>().ToArray().Select(i => _dataset.Frames[i]).ToArray());
             }
         }
         finally
@@ -65,9 +65,10 @@ public sealed class Feeder
 
 /// <summary>
 /// One batch: X (N, C, T, V, M) float32 and Y (N) int64 on the feeder's device, Indices (N) int64
-/// on the CPU (positions in the dataset, e.g. to key saved logits by sample name).
+/// on the CPU (positions in the dataset, e.g. to key saved logits by sample name), Frames: each
+/// clip's valid frame count (from <see cref="SkeletonDataset.Frames"/>).
 /// </summary>
-public sealed record FeederBatch(Tensor X, Tensor Y, Tensor Indices) : IDisposable
+public sealed record FeederBatch(Tensor X, Tensor Y, Tensor Indices, long[] Frames) : IDisposable
 {
     public void Dispose()
     {

@@ -8,6 +8,9 @@ namespace SkeletonSsl.Data;
 /// per split and part, <c>{split}/{part}_data.npy</c> (N, 3, T, 25, 2) float32,
 /// <c>{part}_label.npy</c>, <c>{part}_names.txt</c> and optionally <c>{part}_num_frame.npy</c>.
 /// Parts are "train" and "val" (the reference code's name for the test part; "test" is accepted).
+/// A loaded part carries each clip's valid frame count: min(num_frame, T) where the store records
+/// num_frame (the CMD pipeline, which pads by repetition), all T frames for AimCLR's 50-frame
+/// pipeline, else the frames up to the last non-zero one (<see cref="ValidFrames"/>).
 /// </summary>
 public sealed class PreparedStore
 {
@@ -60,7 +63,7 @@ public sealed class PreparedStore
     public IReadOnlyList<string> Splits => Manifest.Splits.Select(s => s.Name).ToArray();
 
     /// <summary>
-    /// Loads one part into memory: data (N, 3, T, 25, 2) float32 on the CPU, labels, names. Each file is
+    /// Loads one part into memory: data (N, 3, T, 25, 2) float32 on the CPU, labels, names, valid frames. Each file is
     /// checked against the manifest as it is read (size, then SHA-256), so an edited or damaged store
     /// fails with the name of the file instead of training on changed data.
     /// </summary>
@@ -81,7 +84,7 @@ public sealed class PreparedStore
         {
             if (data.dtype != ScalarType.Float32 || data.dim() != 5 || data.shape[0] != info.Count || data.shape[2] != Manifest.Frames)
                 throw new DataFormatException(dataPath, $"expected float32 ({info.Count}, 3, {Manifest.Frames}, 25, 2) as the manifest says, got {data.dtype} ({string.Join(", ", data.shape)})", field: "shape");
-            var labels = ReadLongs($"{split}/{part}_label.npy", info.Count);
+            var labels = ReadLongs($"{split}/{part}_label.npy", info.Count, "labels");
             if (labels.Any(l => l < 0 || l >= Manifest.NumClasses))
                 throw new DataFormatException(Path.Combine(Directory, split, $"{part}_label.npy"),
                     $"labels must lie in [0, {Manifest.NumClasses}) as the manifest says, found {labels.First(l => l < 0 || l >= Manifest.NumClasses)}", field: "labels");
@@ -98,7 +101,7 @@ public sealed class PreparedStore
             names = names.Select(n => n.TrimEnd('\r')).ToArray();
             if (names.Length != info.Count)
                 throw new DataFormatException(namesPath, $"expected {info.Count} names as the manifest says, got {names.Length}");
-            return new SkeletonDataset(data, labels, names, Manifest.NumClasses);
+            return new SkeletonDataset(data, labels, names, Manifest.NumClasses, ValidFramesOf(split, part, info.Count, data));
         }
         catch
         {
@@ -114,7 +117,21 @@ public sealed class PreparedStore
         var info = Manifest.Split(split).Part(part);
         if (_external is not null) return null;
         string relative = $"{split}/{part}_num_frame.npy";
-        return File.Exists(Path.Combine(Directory, relative)) ? ReadLongs(relative, info.Count) : null;
+        if (!Manifest.Files.ContainsKey(relative) && !File.Exists(Path.Combine(Directory, relative))) return null;
+        var counts = ReadLongs(relative, info.Count, "frame counts");
+        int bad = Array.FindIndex(counts, n => n < 1);
+        if (bad >= 0)
+            throw new DataFormatException(Path.Combine(Directory, relative),
+                $"clip {bad} has num_frame {counts[bad]}; every prepared clip has at least one frame: re-prepare the store", field: "num_frame");
+        return counts;
+    }
+
+    /// <summary>Each clip's valid frames in [1, T]: the recorded counts, AimCLR's all-T, or the trailing-zero rule.</summary>
+    private long[] ValidFramesOf(string split, string part, int count, Tensor data)
+    {
+        if (LoadFrameCounts(split, part) is { } recorded) return ValidFrames.FromRecorded(recorded, Manifest.Frames);    // n = min(num_frame, T)
+        if (Manifest.Pipeline == Preprocessing.PreparePipeline.AimClr.Name) return ValidFrames.Full(count, Manifest.Frames);   // resized to 50 real frames
+        return ValidFrames.TrailingZeros(data);
     }
 
     /// <summary>Recomputes every file's SHA-256; returns the problems (empty when the store is intact).</summary>
@@ -135,7 +152,7 @@ public sealed class PreparedStore
 
     private static string Canonical(string part) => part == "test" ? "val" : part;
 
-    private long[] ReadLongs(string relative, int count)
+    private long[] ReadLongs(string relative, int count, string what)
     {
         string path = Path.Combine(Directory, relative);
         NpyArray array;
@@ -144,13 +161,15 @@ public sealed class PreparedStore
             array = Npy.Read(file, path);
             file.Verify();
         }
+        if (array.Shape.Length != 1)
+            throw new DataFormatException(path, $"expected a 1-D array of {count} {what}, got shape ({string.Join(", ", array.Shape)})", field: "shape");
         long[] values = array.Data switch
         {
             long[] l => l,
             int[] i => i.Select(v => (long)v).ToArray(),
-            _ => throw new DataFormatException(path, $"expected integer labels, got {array.ElementType}", field: "descr"),
+            _ => throw new DataFormatException(path, $"expected integer {what}, got {array.ElementType}", field: "descr"),
         };
-        if (values.Length != count) throw new DataFormatException(path, $"expected {count} values as the manifest says, got {values.Length}", field: "shape");
+        if (values.Length != count) throw new DataFormatException(path, $"expected {count} {what} (one per clip) as the manifest says, got {values.Length}", field: "shape");
         return values;
     }
 }

@@ -11,7 +11,8 @@ namespace SkeletonSsl.Evaluation;
 /// starts from the reference weights_init, N(0, 0.02²) with bias 0 (§3.4–3.5).
 /// <see cref="Supervised"/>: the same recipe in train mode, for an encoder that was never pre-trained.
 /// <see cref="Cmd"/>: CMD's recipe (spec/pcm3.md §8.3–8.4: train mode, lr 0.01, wd 0, batch 64,
-/// 80 epochs, ×0.1 after 50 and 70, head N(0, 0.01²)).
+/// 80 epochs, ×0.1 after 50 and 70, head N(0, 0.01²)) on CMD's downstream crops (§8: random [0.5, 1]
+/// crops for training, the 0.95 centre crop for testing, both resized to 64 frames).
 /// </summary>
 public sealed record FineTuneConfig
 {
@@ -30,6 +31,15 @@ public sealed record FineTuneConfig
     /// <summary>Initialisation of the new classifier; N(0, 0.02²) as AimCLR's weights_init (<see cref="HeadInit.Normal002"/>).</summary>
     public HeadInit HeadInit { get; init; } = HeadInit.Normal002;
 
+    /// <summary>An augmentation preset drawn afresh for every training batch (e.g. <c>cmd-linear-train</c>); null: none.</summary>
+    public string? TrainAugmentation { get; init; }
+
+    /// <summary>
+    /// A deterministic preset applied to the test clips (e.g. <c>cmd-test</c>), and to the training
+    /// clips when there is no <see cref="TrainAugmentation"/>; null: none.
+    /// </summary>
+    public string? TestTransform { get; init; }
+
     /// <summary>[recon] SkeleMixCLR's fine-tuning recipe with AimCLR's processor (the defaults).</summary>
     public static FineTuneConfig SkeleMixClrRecon => new();
 
@@ -46,6 +56,8 @@ public sealed record FineTuneConfig
         Recipe = new TrainingRecipe { Epochs = 80, BatchSize = 64, LearningRate = 0.01, Milestones = [50, 70] },
         EvalModeDuringTraining = false,
         HeadInit = HeadInit.Normal001,
+        TrainAugmentation = "cmd-linear-train",
+        TestTransform = "cmd-test",
     };
 
     public FineTuneConfig For(Profile profile) => this with { Recipe = Recipe.For(profile) };

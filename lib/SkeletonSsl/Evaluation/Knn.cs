@@ -20,14 +20,15 @@ namespace SkeletonSsl.Evaluation;
 /// </summary>
 public static class Knn
 {
-    /// <summary>Extracts features of both splits (eval mode, the given stream) and classifies the test split.</summary>
+    /// <summary>Extracts features of both splits (eval mode, the config's test transform, the given stream) and classifies the test split.</summary>
     public static KnnResult Evaluate(SkeletonEncoder encoder, SkeletonDataset train, SkeletonDataset test, SkeletonStream stream,
         KnnConfig? config = null, Device? device = null, Action<EvaluationProgress>? progress = null)
     {
         config ??= new KnnConfig();
         device ??= Kit.DefaultDevice;
-        using var trainFeatures = FeatureExtraction.Extract(encoder, train, stream, device, progress: progress, protocol: "knn");
-        using var testFeatures = FeatureExtraction.Extract(encoder, test, stream, device, progress: progress, protocol: "knn");
+        var transform = EvaluationInputs.Resolve(config.TestTransform, $"{nameof(KnnConfig)}.{nameof(KnnConfig.TestTransform)}");
+        using var trainFeatures = FeatureExtraction.Extract(encoder, train, stream, device, progress: progress, protocol: "knn", transform: transform);   // the bank, cropped as the test clips
+        using var testFeatures = FeatureExtraction.Extract(encoder, test, stream, device, progress: progress, protocol: "knn", transform: transform);
         return Classify(trainFeatures, train.Labels, testFeatures, test.Labels, Math.Max(train.NumClasses, test.NumClasses), config, device);
     }
 

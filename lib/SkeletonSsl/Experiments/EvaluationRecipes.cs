@@ -25,7 +25,7 @@ public sealed record EvaluationRecipes
     public static EvaluationRecipes Cmd { get; } = new()
     {
         Linear = LinearProbeConfig.Cmd,
-        Knn = KnnConfig.Retrieval,
+        Knn = KnnConfig.Cmd,
         Semi = SemiSupervisedConfig.Cmd(0.01),
         FineTune = FineTuneConfig.Cmd,
     };

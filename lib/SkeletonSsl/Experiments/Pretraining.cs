@@ -129,7 +129,7 @@ public static class Pretraining
         try
         {
             // After each epoch run.json says how far the run got, so a kill loses no more than the epoch in flight.
-            epochs = trainer.Run(train.Data, resume, progress, cancellation, row => PretrainRunFolder.WriteInfo(runDirectory, info = info with
+            epochs = trainer.Run(train.Data, train.Frames, resume, progress, cancellation, row => PretrainRunFolder.WriteInfo(runDirectory, info = info with
             {
                 EpochsDone = row.Epoch, FinalLoss = row.Loss, SamplesPerSecond = row.SamplesPerSecond, Seconds = clock.Elapsed.TotalSeconds,
             }));

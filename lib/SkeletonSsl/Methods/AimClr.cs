@@ -81,9 +81,9 @@ public sealed class AimClr : nn.Module, IPretrainMethod
     {
         var x = batch.Clips;                                                                 // (N, C, T, V, M)
         var g = context.Generator;
-        var xe = Streams.Apply(_stream, _extreme.Apply(x, g));                               // x̃ = T'(x), drawn first as the triple feeder does
-        var xq = Streams.Apply(_stream, _normal.Apply(x, g));                                // x̂ = T(x)
-        var xk = Streams.Apply(_stream, _normal.Apply(x, g));                                // x = T(x), independent
+        var xe = Streams.Apply(_stream, _extreme.Apply(batch.ToClipBatch(), g).X);   // x̃ = T'(x), drawn first as the triple feeder does
+        var xq = Streams.Apply(_stream, _normal.Apply(batch.ToClipBatch(), g).X);   // x̂ = T(x)
+        var xk = Streams.Apply(_stream, _normal.Apply(batch.ToClipBatch(), g).X);   // x = T(x), independent
 
         var q = nn.functional.normalize(encoder_q.forward(xq), dim: 1);                      // ẑ: (N, D)
         Tensor qe, qed;

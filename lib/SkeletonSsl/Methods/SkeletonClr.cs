@@ -57,8 +57,8 @@ public sealed class SkeletonClr : nn.Module, IPretrainMethod
     public StepOutput Step(PretrainBatch batch, StepContext context)
     {
         var x = batch.Clips;                                                                 // (N, C, T, V, M)
-        var xq = Streams.Apply(_stream, _normal.Apply(x, context.Generator));                // x_q = T(x), then the stream (§1.4)
-        var xk = Streams.Apply(_stream, _normal.Apply(x, context.Generator));                // x_k = T(x), an independent draw
+        var xq = Streams.Apply(_stream, _normal.Apply(batch.ToClipBatch(), context.Generator).X);   // x_q = T(x), then the stream (§1.4)
+        var xk = Streams.Apply(_stream, _normal.Apply(batch.ToClipBatch(), context.Generator).X);   // x_k = T(x), an independent draw
         var q = nn.functional.normalize(encoder_q.forward(xq), dim: 1);                      // ẑ: (N, D)
         Tensor k;
         using (no_grad())

@@ -2,6 +2,7 @@ using DynamicObj;
 using Plotly.NET;
 using SkeletonSsl.Augmentations;
 using SkeletonSsl.Augmentations.Mixing;
+using SkeletonSsl.Data;
 using SkeletonSsl.Skeletons;
 using static TorchSharp.torch;
 
@@ -73,28 +74,31 @@ public static class SkeletonFigure
     /// The original clip <paramref name="index"/> of <paramref name="batch"/> (N, C, T, V, M) next to
     /// each step of <paramref name="preset"/> applied alone and the whole chain, all drawn from the
     /// same seed. The batch gives mixing its partners; a mixing preset also shows the partner.
+    /// <paramref name="frames"/>: each clip's valid frames (e.g. <see cref="SkeletonDataset.Frames"/>);
+    /// null counts the frames up to the last non-zero one (<see cref="ValidFrames.TrailingZeros"/>).
     /// </summary>
-    public static GenericChart PresetViews(Tensor batch, int index, IAugmentation preset, long seed = 0)
+    public static GenericChart PresetViews(Tensor batch, int index, IAugmentation preset, long seed = 0, long[]? frames = null)
     {
         if (batch.dim() != 5) throw new ArgumentException($"expected a batch shaped (N, C, T, V, M), got ({string.Join(", ", batch.shape)})", nameof(batch));
         if (index < 0 || index >= batch.shape[0]) throw new ArgumentOutOfRangeException(nameof(index), index, $"the batch holds {batch.shape[0]} clips");
         using var scope = NewDisposeScope();
         var x = batch.to(ScalarType.Float32, CPU);
+        var clips = new ClipBatch(x, frames ?? ValidFrames.TrailingZeros(x));
         var panels = new List<(string, Tensor)> { ("original", x[index]) };
         if (preset is ISampleMixing mixing)
         {
-            if (x.shape[2] % 16 != 0) x = TemporalCropResize.Centre(1.0).Apply(x, new Generator((ulong)seed));   // mixing works on 64-frame clips
-            var mixed = mixing.Mix(x, new Generator((ulong)seed));
+            if (x.shape[2] % 16 != 0 || !clips.IsFull) clips = TemporalCropResize.Centre(1.0).Apply(clips, new Generator((ulong)seed));   // mixing works on 64 valid frames
+            var mixed = mixing.Mix(clips, new Generator((ulong)seed));
             long partner = mixed.Partner[index].item<long>();
-            panels.Add(($"partner (clip {partner})", x[partner]));
+            panels.Add(($"partner (clip {partner})", clips.X[partner]));
             panels.Add(($"{mixed.Kind}, λ = {mixed.Lambda[index].item<float>():0.00}", mixed.Mixed[index]));
         }
         else
         {
             var steps = preset is Compose c ? c.Steps : [preset];
             if (steps.Count > 1)
-                foreach (var step in steps) panels.Add((step.Name, step.Apply(x, new Generator((ulong)seed))[index]));
-            panels.Add((preset.Name, preset.Apply(x, new Generator((ulong)seed))[index]));
+                foreach (var step in steps) panels.Add((step.Name, step.Apply(clips, new Generator((ulong)seed)).X[index]));
+            panels.Add((preset.Name, preset.Apply(clips, new Generator((ulong)seed)).X[index]));
         }
         // bodies absent from the original stay hidden (AimCLR's noise also lands on an absent body)
         var present = Enumerable.Range(0, (int)x.shape[4]).Where(m => x[index, .., .., .., m].ne(0).any().item<bool>()).ToArray();

@@ -42,16 +42,18 @@ public sealed class Trainer
     public int EpochsDone { get; private set; }
 
     /// <summary>
-    /// Trains on <paramref name="clips"/> (N, C, T, V, M) float32 on the CPU. With
+    /// Trains on <paramref name="clips"/> (N, C, T, V, M) float32 on the CPU, whose clip n has
+    /// <paramref name="frames"/>[n] valid frames (<see cref="Data.SkeletonDataset.Frames"/>); each batch carries them. With
     /// <paramref name="resume"/>, continues after the newest checkpoint (a no-op when it already
     /// holds the last epoch). Returns the metrics of the epochs run by this call.
     /// </summary>
     /// <param name="epochEnded">Called after each epoch's metrics row and checkpoint are on disk.</param>
-    public IReadOnlyList<EpochMetrics> Run(Tensor clips, bool resume = false, IProgress<PretrainProgress>? progress = null,
+    public IReadOnlyList<EpochMetrics> Run(Tensor clips, long[] frames, bool resume = false, IProgress<PretrainProgress>? progress = null,
                                             CancellationToken cancellation = default, Action<EpochMetrics>? epochEnded = null)
     {
         if (clips.dim() != 5) throw new ArgumentException($"clips must be (N, C, T, V, M), got {clips.dim()} dimensions", nameof(clips));
         long count = clips.shape[0];
+        if (frames.Length != count) throw new ArgumentException($"{frames.Length} frame counts for {count} clips", nameof(frames));
         int steps = (int)(count / _config.BatchSize);                                  // drop_last
         if (steps == 0) throw new ArgumentException($"the training set has {count} clips, fewer than one batch of {_config.BatchSize}");
         Directory.CreateDirectory(_runDirectory);
@@ -104,7 +106,7 @@ public sealed class Trainer
                 using var index = tensor(indices);
                 var batch = clips.index_select(0, index).to(_device);
                 var context = new StepContext(epoch, step, globalStep, lr, _device, _generator);
-                var output = _method.Step(new PretrainBatch(batch, indices), context);
+                var output = _method.Step(new PretrainBatch(batch, indices.Select(i => frames[i]).ToArray(), indices), context);
 
                 // One device→host copy per step: the loss and every term.
                 var values = stack(output.Terms.Select(t => t.Value.detach().reshape(1).to(ScalarType.Float64))

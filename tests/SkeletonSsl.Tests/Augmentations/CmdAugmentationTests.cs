@@ -9,9 +9,13 @@ public sealed class CmdAugmentationTests
     public void Crop_resize_gives_64_frames_for_long_and_short_clips()
     {
         using var scope = NewDisposeScope();
-        var x = Clips.Padded([300, 120, 64, 40, 7], t: 300);
-        Assert.Equal([5L, 3, 64, 25, 2], TemporalCropResize.Random().Apply(x, Clips.Seeded()).shape);
-        Assert.Equal([5L, 3, 64, 25, 2], TemporalCropResize.Centre().Apply(x, Clips.Seeded()).shape);
+        var x = new ClipBatch(Clips.Padded([300, 120, 64, 40, 7], t: 300), [300, 120, 64, 40, 7]);
+        foreach (var crop in new[] { TemporalCropResize.Random(), TemporalCropResize.Centre() })
+        {
+            var y = crop.Apply(x, Clips.Seeded());
+            Assert.Equal([5L, 3, 64, 25, 2], y.X.shape);
+            Assert.All(y.Frames, f => Assert.Equal(64L, f));                       // every output frame is valid
+        }
     }
 
     [Fact]
@@ -19,7 +23,7 @@ public sealed class CmdAugmentationTests
     {
         using var scope = NewDisposeScope();
         var x = Clips.Random(n: 4, t: 64);
-        Assert.True(Clips.MaxAbsDiff(TemporalCropResize.Random().Apply(x, Clips.Seeded()), x) < 1e-6f);
+        Assert.True(Clips.MaxAbsDiff(TemporalCropResize.Random().Apply(ClipBatch.Full(x), Clips.Seeded()).X, x) < 1e-6f);
     }
 
     [Fact]
@@ -27,7 +31,7 @@ public sealed class CmdAugmentationTests
     {
         using var scope = NewDisposeScope();
         var ramp = arange(200, dtype: ScalarType.Float32).add(1).view(1, 1, 200, 1, 1).expand(64, 3, 200, 25, 2).contiguous();
-        var y = TemporalCropResize.Random().Apply(ramp, Clips.Seeded())[.., 0, .., 0, 0];   // (N, 64)
+        var y = TemporalCropResize.Random().Apply(ClipBatch.Full(ramp), Clips.Seeded()).X[.., 0, .., 0, 0];   // (N, 64)
         var step = y[.., 10] - y[.., 9];
         var steps = y.narrow(1, 1, 62) - y.narrow(1, 0, 62);                     // interior: constant slope L/64
         Assert.True((steps.narrow(1, 1, 60) - step.unsqueeze(1)).abs().max().item<float>() < 1e-3f);
@@ -39,7 +43,7 @@ public sealed class CmdAugmentationTests
     public void Crop_ratio_draws_cover_the_spec_range()
     {
         using var scope = NewDisposeScope();
-        var x = Clips.Padded(Enumerable.Repeat(300L, 2000).ToArray(), t: 300).narrow(3, 0, 1);
+        var x = Enumerable.Repeat(300L, 2000).ToArray();
         var (start, length) = TemporalCropResize.Random().Windows(x, Clips.Seeded());
         Assert.True(length.min().item<long>() >= 64 && length.max().item<long>() <= 300);
         Assert.True((start + length).max().item<long>() <= 300 && start.min().item<long>() == 0);
@@ -53,8 +57,7 @@ public sealed class CmdAugmentationTests
     public void Centre_crop_keeps_the_middle_95_percent()
     {
         using var scope = NewDisposeScope();
-        var x = Clips.Padded([200, 100], t: 200);
-        var (start, length) = TemporalCropResize.Centre().Windows(x, Clips.Seeded());
+        var (start, length) = TemporalCropResize.Centre().Windows([200, 100], Clips.Seeded());
         Assert.Equal([5L, 2], start.data<long>().ToArray());                      // int(0.025·n)
         Assert.Equal([190L, 96], length.data<long>().ToArray());
     }
@@ -64,7 +67,7 @@ public sealed class CmdAugmentationTests
     {
         using var scope = NewDisposeScope();
         var x = Clips.Random(n: 200, t: 4) + 3;
-        var y = new JointJitter().Apply(x, Clips.Seeded());
+        var y = new JointJitter().Apply(ClipBatch.Full(x), Clips.Seeded()).X;
         var changed = (y - x).abs().sum([1, 2, 4]).gt(1e-6).sum(1);                  // joints changed per clip
         Assert.True(changed.eq(15).all().item<bool>());
         var zeroed = y.abs().sum([1, 2, 3, 4]).lt(1e-12);
@@ -79,7 +82,7 @@ public sealed class CmdAugmentationTests
     {
         using var scope = NewDisposeScope();
         var x = Clips.Random(n: 600, t: 2);
-        var y = new OneOf(new TemporalFlip(1.0), new Shear(0)).Apply(x, Clips.Seeded());
+        var y = new OneOf(new TemporalFlip(1.0), new Shear(0)).Apply(ClipBatch.Full(x), Clips.Seeded()).X;
         var flipped = (y - x).abs().sum([1, 2, 3, 4]).gt(0).sum().item<long>();
         Assert.InRange(flipped, 250, 350);
     }

@@ -21,10 +21,10 @@ public sealed class DeviceTests
         using var scope = NewDisposeScope();
         var x = Clips.Random(n: 4, t: name.StartsWith("aimclr") ? 50 : name == "pcm3-inter" ? 64 : 90);
         var preset = AugmentationPresets.Create(name);
-        var reference = preset.Apply(x, Clips.Seeded());
+        var reference = preset.Apply(ClipBatch.Full(x), Clips.Seeded()).X;
         foreach (var (device, dtype) in Variants())
         {
-            var y = preset.Apply(x.to(dtype, device), Clips.Seeded());
+            var y = preset.Apply(ClipBatch.Full(x.to(dtype, device)), Clips.Seeded()).X;
             Assert.Equal(reference.shape, y.shape);
             Assert.Equal(device.type, y.device.type);
             Assert.Equal(dtype, y.dtype);
@@ -43,15 +43,15 @@ public sealed class DeviceTests
             var xd = x.to(dtype, device);
             foreach (var mask in masks)
             {
-                var expected = mask.Mask(x, Clips.Seeded()).Mask;
-                var actual = mask.Mask(xd, Clips.Seeded()).Mask;
+                var expected = mask.Mask(ClipBatch.Full(x), Clips.Seeded()).Mask;
+                var actual = mask.Mask(ClipBatch.Full(xd), Clips.Seeded()).Mask;
                 Assert.Equal(x.shape, actual.shape);
                 Assert.Equal(0f, Clips.MaxAbsDiff(expected, actual.to(ScalarType.Float32, CPU)));
             }
-            var mix = new SkeleMix().Mix(xd, Clips.Seeded());
+            var mix = new SkeleMix().Mix(ClipBatch.Full(xd), Clips.Seeded());
             Assert.Equal(x.shape, mix.Mixed.shape);
             Assert.Equal([4L], mix.Lambda.shape);
-            Assert.Equal(new SkeleMix().Mix(x, Clips.Seeded()).Partner.data<long>().ToArray(), mix.Partner.cpu().data<long>().ToArray());
+            Assert.Equal(new SkeleMix().Mix(ClipBatch.Full(x), Clips.Seeded()).Partner.data<long>().ToArray(), mix.Partner.cpu().data<long>().ToArray());
         }
     }
 

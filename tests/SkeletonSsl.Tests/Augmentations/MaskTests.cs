@@ -1,3 +1,4 @@
+using SkeletonSsl.Augmentations;
 using SkeletonSsl.Augmentations.Masks;
 using SkeletonSsl.Skeletons;
 using static TorchSharp.torch;
@@ -13,7 +14,7 @@ public sealed class MaskTests
         var x = Clips.Random(n: 4, t: 64) + 10;
         for (ulong seed = 0; seed < 10; seed++)
         {
-            using var r = new TopologyMask().Mask(x, Clips.Seeded(seed));
+            using var r = new TopologyMask().Mask(ClipBatch.Full(x), Clips.Seeded(seed));
             Assert.Equal(x.shape, r.Mask.shape);
             Assert.True(r.Mask.eq(0).logical_or(r.Mask.eq(1)).all().item<bool>());
             Assert.Equal(0f, Clips.MaxAbsDiff(r.Masked, x * r.Mask));
@@ -42,7 +43,7 @@ public sealed class MaskTests
         double total = 0;
         for (int i = 0; i < 100; i++)
         {
-            using var r = new TopologyMask().Mask(x, g);
+            using var r = new TopologyMask().Mask(ClipBatch.Full(x), g);
             total += r.MaskedFraction().mean().item<float>();
         }
         Assert.InRange(total / 100, 0.57, 0.63);
@@ -53,10 +54,10 @@ public sealed class MaskTests
     {
         using var scope = NewDisposeScope();
         var x = Clips.Random(n: 4, t: 64) + 10;
-        using var r = new RandomJointMask(0.6).Mask(x, Clips.Seeded());
+        using var r = new RandomJointMask(0.6).Mask(ClipBatch.Full(x), Clips.Seeded());
         Assert.Equal(Math.Round(0.6 * 64 * 25), r.Mask[0, 0, .., .., 0].eq(0).sum().item<long>());
         Assert.True(r.Mask[.., .., .., .., 1].eq(1).all().item<bool>());
-        using var perSample = new RandomJointMask(0.4, perSample: true).Mask(x, Clips.Seeded());
+        using var perSample = new RandomJointMask(0.4, perSample: true).Mask(ClipBatch.Full(x), Clips.Seeded());
         Assert.True(perSample.Mask[0].ne(perSample.Mask[1]).any().item<bool>());
         Assert.InRange(perSample.MaskedFraction().min().item<float>(), 0.399f, 0.401f);
     }
@@ -66,7 +67,7 @@ public sealed class MaskTests
     {
         using var scope = NewDisposeScope();
         var x = Clips.Random(n: 500, t: 4) + 10;
-        using var r = new SpatialOcclusion().Occlude(x, seed: 42);
+        using var r = new SpatialOcclusion().Occlude(ClipBatch.Full(x), seed: 42);
         var fraction = r.MaskedFraction(bodies: 2);
         Assert.True(fraction.min().item<float>() >= 0.3f && fraction.max().item<float>() <= 0.7f);
         var hiddenJoints = r.Mask[.., 0, 0, .., 0].eq(0);                           // (N, V), same over time and bodies
@@ -87,7 +88,7 @@ public sealed class MaskTests
         long[] lengths = [.. Enumerable.Range(0, 300).Select(i => (long)(20 + i % 280))];
         var x = Clips.Padded(lengths, t: 300) + 0;
         for (int i = 0; i < lengths.Length; i++) x[i, .., TensorIndex.Slice(0, lengths[i])] += 10;
-        using var r = new TemporalOcclusion().Occlude(x, seed: 3);
+        using var r = new TemporalOcclusion().Occlude(new ClipBatch(x, lengths), seed: 3);
         var hiddenFrames = r.Mask[.., 0, .., 0, 0].eq(0);                           // (N, T)
         var blockLength = hiddenFrames.sum(1).to(ScalarType.Float64);
         var valid = tensor(lengths).to(ScalarType.Float64);
@@ -104,13 +105,13 @@ public sealed class MaskTests
     {
         using var scope = NewDisposeScope();
         var x = Clips.Random(n: 16, t: 50);
-        using var a = new SpatialOcclusion().Occlude(x, 5);
-        using var b = new SpatialOcclusion().Occlude(x, 5);
-        using var c = new SpatialOcclusion().Occlude(x, 6);
+        using var a = new SpatialOcclusion().Occlude(ClipBatch.Full(x), 5);
+        using var b = new SpatialOcclusion().Occlude(ClipBatch.Full(x), 5);
+        using var c = new SpatialOcclusion().Occlude(ClipBatch.Full(x), 6);
         Assert.Equal(0f, Clips.MaxAbsDiff(a.Masked, b.Masked));
         Assert.True(Clips.MaxAbsDiff(a.Mask, c.Mask) > 0);
-        using var d = new TemporalOcclusion().Occlude(x, 5);
-        using var e = new TemporalOcclusion().Occlude(x, 5);
+        using var d = new TemporalOcclusion().Occlude(ClipBatch.Full(x), 5);
+        using var e = new TemporalOcclusion().Occlude(ClipBatch.Full(x), 5);
         Assert.Equal(0f, Clips.MaxAbsDiff(d.Masked, e.Masked));
     }
 }

@@ -1,3 +1,4 @@
+using SkeletonSsl.Augmentations;
 using SkeletonSsl.Augmentations.Mixing;
 using static TorchSharp.torch;
 
@@ -17,7 +18,7 @@ public sealed class MixingTests
     {
         using var scope = NewDisposeScope();
         var x = Clips.Random(n: 8, t: 64);
-        var r = Only(MixKind.Mixup).Mix(x, Clips.Seeded());
+        var r = Only(MixKind.Mixup).Mix(ClipBatch.Full(x), Clips.Seeded());
         Assert.Equal(MixKind.Mixup, r.Kind);
         var l = r.Lambda.view(8, 1, 1, 1, 1);
         var expected = (1 - l) * x + l * x.index_select(0, r.Partner);
@@ -32,7 +33,7 @@ public sealed class MixingTests
         var x = Clips.Random(n: 5, t: 64);
         for (ulong seed = 0; seed < 30; seed++)
         {
-            var p = new SkeleMix().Mix(x, Clips.Seeded(seed)).Partner.data<long>().ToArray();
+            var p = new SkeleMix().Mix(ClipBatch.Full(x), Clips.Seeded(seed)).Partner.data<long>().ToArray();
             long shift = p[0];
             Assert.InRange(shift, 1, 3);                                          // s ~ U{1 … N−2}
             Assert.Equal(Enumerable.Range(0, 5).Select(i => (i + shift) % 5), p);
@@ -48,7 +49,7 @@ public sealed class MixingTests
         var x = Clips.Random(n: 6, t: 64) + 10;
         for (ulong seed = 0; seed < 20; seed++)
         {
-            var r = Only(kind).Mix(x, Clips.Seeded(seed));
+            var r = Only(kind).Mix(ClipBatch.Full(x), Clips.Seeded(seed));
             var fromX = r.Mixed.eq(x).all(1).all(3)[0];                              // (T, V) untouched positions of clip 0
             var region = fromX.logical_not();
             double area = region.to(ScalarType.Float64).mean().item<double>();
@@ -79,7 +80,7 @@ public sealed class MixingTests
         for (int i = 0; i < 400; i++)
         {
             using var step = NewDisposeScope();
-            counts[mix.Mix(x, g).Kind]++;
+            counts[mix.Mix(ClipBatch.Full(x), g).Kind]++;
         }
         Assert.InRange(counts[MixKind.CutMix], 165, 235);
         Assert.InRange(counts[MixKind.ResizeMix], 70, 130);
@@ -91,7 +92,7 @@ public sealed class MixingTests
     {
         using var scope = NewDisposeScope();
         var x = Clips.Random(n: 4, t: 64);
-        var r = Only(MixKind.Mixup).Mix(x, Clips.Seeded());
+        var r = Only(MixKind.Mixup).Mix(ClipBatch.Full(x), Clips.Seeded());
         var k = eye(4);
         var mixed = r.MixRows(k);
         float l = r.Lambda[0].item<float>();
@@ -104,6 +105,6 @@ public sealed class MixingTests
     public void Mixing_needs_three_clips()
     {
         using var scope = NewDisposeScope();
-        Assert.Throws<ArgumentException>(() => new SkeleMix().Mix(Clips.Random(n: 2, t: 64), Clips.Seeded()));
+        Assert.Throws<ArgumentException>(() => new SkeleMix().Mix(ClipBatch.Full(Clips.Random(n: 2, t: 64)), Clips.Seeded()));
     }
 }

@@ -14,12 +14,12 @@ public sealed class PresetTests
         using var scope = NewDisposeScope();
         var x = Clips.Random(n: 8, t: InputFrames(name));
         var preset = AugmentationPresets.Create(name);
-        var a = preset.Apply(x, Clips.Seeded(1));
-        var b = preset.Apply(x, Clips.Seeded(1));
+        var a = preset.Apply(ClipBatch.Full(x), Clips.Seeded(1)).X;
+        var b = preset.Apply(ClipBatch.Full(x), Clips.Seeded(1)).X;
         Assert.Equal(0f, Clips.MaxAbsDiff(a, b));
         if (name != "cmd-test")                                                    // the centre crop is deterministic
         {
-            var c = preset.Apply(x, Clips.Seeded(2));
+            var c = preset.Apply(ClipBatch.Full(x), Clips.Seeded(2)).X;
             Assert.True(Clips.MaxAbsDiff(a, c) > 0);
         }
     }
@@ -30,7 +30,7 @@ public sealed class PresetTests
     {
         using var scope = NewDisposeScope();
         var x = Clips.Random(n: 5, t: InputFrames(name));
-        var y = AugmentationPresets.Create(name).Apply(x, Clips.Seeded());
+        var y = AugmentationPresets.Create(name).Apply(ClipBatch.Full(x), Clips.Seeded()).X;
         long[] expected = [5, 3, name.StartsWith("aimclr") ? 50 : 64, 25, 2];
         Assert.Equal(expected, y.shape);
         Assert.Equal(x.device.type, y.device.type);
@@ -60,10 +60,10 @@ public sealed class PresetTests
         using var scope = NewDisposeScope();
         var x = Clips.Random(n: 12, t: 50);
         var chain = (Compose)AugmentationPresets.Create(name);
-        var fused = chain.Apply(x, Clips.Seeded(9));
+        var fused = chain.Apply(ClipBatch.Full(x), Clips.Seeded(9)).X;
         var g = Clips.Seeded(9);
         var stepwise = x;
-        foreach (var step in chain.Steps) stepwise = step.Apply(stepwise, g);
+        foreach (var step in chain.Steps) stepwise = step.Apply(ClipBatch.Full(stepwise), g).X;
         Assert.Equal(stepwise.shape, fused.shape);
         Assert.True(Clips.MaxAbsDiff(fused, stepwise) < 1e-4f);
         if (fused.shape.SequenceEqual(x.shape)) Assert.True(Clips.MaxAbsDiff(fused, x) > 0.1f);
@@ -80,7 +80,7 @@ public sealed class PresetTests
     public void Transforms_reject_clips_that_are_not_NCTVM()
     {
         _ = Clips.Random(1, 1);
-        Assert.Throws<ArgumentException>(() => new Shear().Apply(zeros(new long[] { 2, 3, 4, 5 }), Clips.Seeded()));
-        Assert.Throws<ArgumentException>(() => new Rotate().Apply(zeros(new long[] { 2, 2, 4, 25, 2 }), Clips.Seeded()));
+        Assert.Throws<ArgumentException>(() => new Shear().Apply(ClipBatch.Full(zeros(new long[] { 2, 3, 4, 5 })), Clips.Seeded()).X);
+        Assert.Throws<ArgumentException>(() => new Rotate().Apply(ClipBatch.Full(zeros(new long[] { 2, 2, 4, 25, 2 })), Clips.Seeded()).X);
     }
 }

@@ -37,5 +37,19 @@ public sealed class DataShowCommandTests : IDisposable
         Assert.False(File.Exists(Path.Combine(_dir, "a.html")));
     }
 
+    [Fact]
+    public void Show_takes_a_store_parts_frame_counts_from_its_num_frame_file_and_names_a_bad_one()
+    {
+        string npy = Path.Combine(_dir, "train_data.npy");
+        using (var x = Clips.Random(n: 4, t: 300)) Npy.Write(npy, x);
+        string numFrame = Path.Combine(_dir, "train_num_frame.npy");
+        Npy.Write(numFrame, new long[] { 40, 300, 120, 64 }, 4);
+        string html = Path.Combine(_dir, "fig.html");
+        Assert.Equal(0, Run("data", "show", "--input", npy, "--preset", "cmd-basic", "--out", html));
+        Assert.Contains("cmd-basic", File.ReadAllText(html));
+        Npy.Write(numFrame, new long[] { 40, 300 }, 2);
+        Assert.Equal(CliRun.BadInput, Run("data", "show", "--input", npy, "--preset", "cmd-basic", "--out", html, "--force"));
+    }
+
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 }

@@ -13,7 +13,7 @@ public sealed class AimClrTests
     {
         var method = TestViews.AimClr();
         method.OnEpochStart(1);
-        var output = method.Step(new PretrainBatch(TestViews.Clips(8), new long[8]), Context(1));
+        var output = method.Step(TestViews.Batch(8), Context(1));
         Assert.True(double.IsFinite(output.Loss.item<float>()));
         output.Loss.backward();
         Assert.All(method.Encoder.parameters(), p => Assert.NotNull(p.grad));
@@ -26,7 +26,7 @@ public sealed class AimClrTests
     {
         var method = TestViews.AimClr();
         method.OnEpochStart(1);
-        var output = method.Step(new PretrainBatch(TestViews.Clips(8), new long[8]), Context(1));
+        var output = method.Step(TestViews.Batch(8), Context(1));
         var terms = output.Terms.ToDictionary(t => t.Key, t => t.Value.item<float>());
         Assert.Equal(terms["contrastive"] + 0.5 * (terms["d3m_extreme"] + terms["d3m_drop"]), output.Loss.item<float>(), 4);
     }
@@ -37,11 +37,11 @@ public sealed class AimClrTests
         var method = TestViews.AimClr(new AimClrSettings { MiningEpoch = 2 });
         method.OnEpochStart(2);
         Assert.False(method.Mining);
-        var stage1 = method.Step(new PretrainBatch(TestViews.Clips(8), new long[8]), Context(2));
+        var stage1 = method.Step(TestViews.Batch(8), Context(2));
         Assert.Equal(0f, stage1.Terms.Single(t => t.Key == "nnm_active").Value.item<float>());
         method.OnEpochStart(3);
         Assert.True(method.Mining);
-        var stage2 = method.Step(new PretrainBatch(TestViews.Clips(8), new long[8]), Context(3));
+        var stage2 = method.Step(TestViews.Batch(8), Context(3));
         Assert.Equal(1f, stage2.Terms.Single(t => t.Key == "nnm_active").Value.item<float>());
     }
 
@@ -50,7 +50,7 @@ public sealed class AimClrTests
     {
         var method = TestViews.AimClr();
         method.OnEpochStart(1);
-        method.Step(new PretrainBatch(TestViews.Clips(8), new long[8]), Context(1));
+        method.Step(TestViews.Batch(8), Context(1));
         Assert.Equal(8L, method.Queue.Pointer.item<long>());
     }
 
@@ -59,7 +59,7 @@ public sealed class AimClrTests
     {
         var method = TestViews.AimClr(new AimClrSettings { DropBranch = false });
         method.OnEpochStart(1);
-        var terms = method.Step(new PretrainBatch(TestViews.Clips(8), new long[8]), Context(1)).Terms.ToDictionary(t => t.Key, t => t.Value.item<float>());
+        var terms = method.Step(TestViews.Batch(8), Context(1)).Terms.ToDictionary(t => t.Key, t => t.Value.item<float>());
         Assert.Equal(terms["d3m_extreme"], terms["d3m_drop"]);
     }
 }

@@ -1,4 +1,5 @@
 using SkeletonSsl.Augmentations;
+using SkeletonSsl.Data;
 using SkeletonSsl.Methods;
 using SkeletonSsl.Methods.Shared;
 using SkeletonSsl.Skeletons;
@@ -15,11 +16,12 @@ internal static class TestViews
     {
         public string Name => $"jitter-{noise}";
 
-        public Tensor Apply(Tensor x, Generator g)
+        public ClipBatch Apply(ClipBatch batch, Generator g)
         {
+            var x = batch.X;
             var scale = (rand([x.shape[0], 1, 1, 1, 1], generator: g) * 0.4 + 0.8).to(x.device);
             var jitter = (randn(x.shape, generator: g) * noise).to(x.device);
-            return x * scale + jitter;
+            return batch.WithClips(x * scale + jitter);
         }
     }
 
@@ -38,6 +40,10 @@ internal static class TestViews
         var second = zeros([count, 3, frames, 25, 1]);
         return cat([(body + pose).expand(count, 3, frames, 25, 1), second], 4).contiguous() + randn([count, 3, frames, 25, 2], generator: g) * 0.01;
     }
+
+    /// <summary>A raw batch of <see cref="Clips"/> (every frame valid) for a single method step.</summary>
+    public static PretrainBatch Batch(int count, int frames = 12) =>
+        new(Clips(count, frames), ValidFrames.Full(count, frames), new long[count]);
 
     public static MocoConfig SmallMoco => new() { FeatureDim = 8, QueueSize = 32, Momentum = 0.99, Temperature = 0.2 };
 

@@ -1,3 +1,4 @@
+using SkeletonSsl.Data;
 using SkeletonSsl.Methods.Shared;
 using SkeletonSsl.Tests.Methods;
 using SkeletonSsl.Training;
@@ -19,7 +20,7 @@ public sealed class TrainerTests : IDisposable
     };
 
     private IReadOnlyList<EpochMetrics> Train(IPretrainMethod method, TrainingConfig config, string dir, bool resume = false) =>
-        new Trainer(method, config, CPU, Path.Combine(_root, dir), new Generator(11)).Run(TestViews.Clips(64), resume);
+        new Trainer(method, config, CPU, Path.Combine(_root, dir), new Generator(11)).Run(TestViews.Clips(64), ValidFrames.Full(64, 12), resume);
 
     [Fact]
     public void Training_lowers_the_loss()

@@ -53,10 +53,11 @@ public sealed class BenchAugmentCommand : ICliCommand
         long t = frames ?? (presetName.StartsWith("aimclr") ? 50 : presetName == "pcm3-inter" ? 64 : 300);
         var g = new Generator((ulong)seed);
         using var x = randn(new[] { batch, 3L, t, 25, 2 }, generator: new Generator((ulong)seed + 1), device: Kit.DefaultDevice);
+        var clips = ClipBatch.Full(x);                                           // random clips: every frame valid
         for (int i = 0; i < 3; i++)
         {
             using var warm = NewDisposeScope();
-            preset.Apply(x, g);
+            preset.Apply(clips, g);
         }
         var process = Process.GetCurrentProcess();
         var cpuBefore = process.TotalProcessorTime;
@@ -65,7 +66,7 @@ public sealed class BenchAugmentCommand : ICliCommand
         while (clock.Elapsed.TotalSeconds < seconds || iterations < 5)
         {
             using var step = NewDisposeScope();
-            var y = preset.Apply(x, g);
+            var y = preset.Apply(clips, g).X;
             if (y.device.type == DeviceType.CUDA) cuda.synchronize();
             iterations++;
         }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using SkeletonSsl.Data;
 using SkeletonSsl.Encoders.StGcn;
 using SkeletonSsl.Experiments;
 using SkeletonSsl.Methods.Shared;
@@ -77,7 +78,7 @@ public sealed class BenchPretrainCommand : ICliCommand
             {
                 var x = clips.to(device);
                 var context = new StepContext(lastEpoch, i, i, config.Training.LearningRate, device, generator);
-                var output = method.Step(new PretrainBatch(x, new long[batch]), context);
+                var output = method.Step(new PretrainBatch(x, ValidFrames.Full(batch, frames), new long[batch]), context);   // random clips: every frame valid
                 optimizer.zero_grad();
                 output.Loss.backward();
                 optimizer.step();

@@ -18,9 +18,10 @@ public sealed class RandomJointMask(double ratio = 0.6, bool perSample = false) 
 
     public bool PerSample { get; } = perSample;
 
-    /// <summary>x: (N, C, T, V, M) → (masked, keep-mask).</summary>
-    public MaskResult Mask(Tensor x, Generator g)
+    /// <summary>batch.X: (N, C, T, V, M) → (masked, keep-mask).</summary>
+    public MaskResult Mask(ClipBatch batch, Generator g)
     {
+        var x = batch.X;
         var shape = BatchOps.CheckClips(x, Name, needsCoordinates: false);
         long n = shape[0], t = shape[2], v = shape[3];
         long patterns = PerSample ? n : 1;

@@ -18,11 +18,12 @@ public sealed class SpatialOcclusion(OcclusionOptions? options = null) : IMaskin
     public OcclusionOptions Options { get; } = options ?? new OcclusionOptions();
 
     /// <summary>The occluded copy of x, the same for the same seed: x (N, C, T, V, M) → (occluded, keep-mask).</summary>
-    public MaskResult Occlude(Tensor x, long seed) => Mask(x, new Generator((ulong)seed));
+    public MaskResult Occlude(ClipBatch batch, long seed) => Mask(batch, new Generator((ulong)seed));
 
-    /// <summary>x: (N, C, T, 25, M) → (occluded, keep-mask).</summary>
-    public MaskResult Mask(Tensor x, Generator g)
+    /// <summary>batch.X: (N, C, T, 25, M) → (occluded, keep-mask).</summary>
+    public MaskResult Mask(ClipBatch batch, Generator g)
     {
+        var x = batch.X;
         var shape = BatchOps.CheckClips(x, Name, needsCoordinates: false);
         long n = shape[0], v = shape[3];
         if (v != NtuLayout.Joints) throw new ArgumentException($"{Name}: expected V = {NtuLayout.Joints} NTU joints, got {v}", nameof(x));

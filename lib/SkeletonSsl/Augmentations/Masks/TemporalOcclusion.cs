@@ -6,7 +6,8 @@ namespace SkeletonSsl.Augmentations.Masks;
 /// Temporal occlusion for PCM3's occluded evaluation (ACM MM 2023, §4; spec/pcm3.md §8.6): a random
 /// contiguous block of frames is set to zero (all joints, both persons). Per clip r ~ U(0.3, 0.7);
 /// the block covers round(r·n) of the clip's n valid frames (kept within [⌈0.3n⌉, ⌊0.7n⌋]) and
-/// starts uniformly in {0 … n − length}; zero padding after the valid frames is left as it is.
+/// starts uniformly in {0 … n − length}, n the batch's frame count of the clip; the padding after the
+/// valid frames is left as it is.
 /// Use <see cref="Occlude"/> with a fixed seed for a deterministic test set.
 /// </summary>
 public sealed class TemporalOcclusion(OcclusionOptions? options = null) : IMasking
@@ -16,15 +17,16 @@ public sealed class TemporalOcclusion(OcclusionOptions? options = null) : IMaski
     public OcclusionOptions Options { get; } = options ?? new OcclusionOptions();
 
     /// <summary>The occluded copy of x, the same for the same seed: x (N, C, T, V, M) → (occluded, keep-mask).</summary>
-    public MaskResult Occlude(Tensor x, long seed) => Mask(x, new Generator((ulong)seed));
+    public MaskResult Occlude(ClipBatch batch, long seed) => Mask(batch, new Generator((ulong)seed));
 
-    /// <summary>x: (N, C, T, V, M), zero-padded after the valid frames → (occluded, keep-mask).</summary>
-    public MaskResult Mask(Tensor x, Generator g)
+    /// <summary>batch.X: (N, C, T, V, M) with batch.Frames valid frames → (occluded, keep-mask).</summary>
+    public MaskResult Mask(ClipBatch batch, Generator g)
     {
+        var x = batch.X;
         var shape = BatchOps.CheckClips(x, Name, needsCoordinates: false);
         long n = shape[0], t = shape[2];
         using var scope = NewDisposeScope();
-        var valid = BatchOps.ValidLengths(x).to(ScalarType.Float64);
+        var valid = batch.FrameTensor().to(ScalarType.Float64);
         var ratio = BatchOps.Uniform(g, n, Options.MinRatio, Options.MaxRatio);                 // r ~ U(0.3, 0.7)
         var lo = (valid * Options.MinRatio).ceil();
         var hi = maximum((valid * Options.MaxRatio).floor(), lo);

@@ -20,9 +20,10 @@ public sealed class TopologyMask(double ratio = 0.6, int clips = 8) : IMasking
 
     public int Clips { get; } = clips > 0 ? clips : throw new ArgumentOutOfRangeException(nameof(clips), clips, "need at least one clip");
 
-    /// <summary>x: (N, C, T, V, M) with T a multiple of the clip count → (masked, keep-mask).</summary>
-    public MaskResult Mask(Tensor x, Generator g)
+    /// <summary>batch.X: (N, C, T, V, M) with T a multiple of the clip count → (masked, keep-mask).</summary>
+    public MaskResult Mask(ClipBatch batch, Generator g)
     {
+        var x = batch.X;
         var shape = BatchOps.CheckClips(x, Name, needsCoordinates: false);
         long t = shape[2], v = shape[3];
         if (t % Clips != 0) throw new ArgumentException($"{Name}: T = {t} is not a multiple of {Clips} clips", nameof(x));

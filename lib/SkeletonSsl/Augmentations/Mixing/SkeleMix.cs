@@ -15,7 +15,9 @@ namespace SkeletonSsl.Augmentations.Mixing;
 /// <item>p &gt; 0.5 — CutMix: the region copied from x[π].</item>
 /// </list>
 /// For the cut mixes λ = C_t·|S| / (16·25), the region's area fraction. Both bodies and all
-/// coordinates are mixed.
+/// coordinates are mixed. The frame blocks and ResizeMix's "first frames" are defined on crop-resized
+/// clips whose every frame is valid (§6.2 runs after the 64-frame crop-resize), so a batch with
+/// padding is refused rather than mixed with its partner's padding.
 /// </summary>
 public sealed class SkeleMix(SkeleMixOptions? options = null) : ISampleMixing
 {
@@ -23,18 +25,22 @@ public sealed class SkeleMix(SkeleMixOptions? options = null) : ISampleMixing
 
     public SkeleMixOptions Options { get; } = options ?? new SkeleMixOptions();
 
-    public Tensor Apply(Tensor x, Generator g)
+    /// <summary>The mixed clips only; every frame stays valid.</summary>
+    public ClipBatch Apply(ClipBatch batch, Generator g)
     {
-        var result = Mix(x, g);
+        var result = Mix(batch, g);
         result.Lambda.Dispose();
         result.Partner.Dispose();
-        return result.Mixed;
+        return batch.WithClips(result.Mixed);
     }
 
-    /// <summary>x: (N, C, T, V, M) with N ≥ 3 and T a multiple of the block count (64 = 16 × 4).</summary>
-    public MixResult Mix(Tensor x, Generator g)
+    /// <summary>batch.X: (N, C, T, V, M) with N ≥ 3, T a multiple of the block count (64 = 16 × 4) and every frame valid.</summary>
+    public MixResult Mix(ClipBatch batch, Generator g)
     {
+        var x = batch.X;
         var shape = BatchOps.CheckClips(x, Name, needsCoordinates: false);
+        if (!batch.IsFull)
+            throw new ArgumentException($"{Name}: mixes crop-resized clips whose every frame is valid; clip {Array.FindIndex(batch.Frames, f => f != shape[2])} has {batch.Frames.First(f => f != shape[2])} of {shape[2]} (crop-resize first)", nameof(batch));
         long n = shape[0], t = shape[2], v = shape[3];
         if (n < 3) throw new ArgumentException($"{Name}: needs at least 3 clips in the batch (partner shift U{{1 … N−2}}), got {n}", nameof(x));
         if (t % Options.Blocks != 0) throw new ArgumentException($"{Name}: T = {t} is not a multiple of the {Options.Blocks} frame blocks", nameof(x));
