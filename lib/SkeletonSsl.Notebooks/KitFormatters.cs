@@ -4,6 +4,7 @@ using Microsoft.DotNet.Interactive.Formatting;
 using Plotly.NET;
 using SkeletonSsl.Notebooks.Display;
 using SkeletonSsl.Notebooks.Formatting;
+using SkeletonSsl.Reporting;
 using TorchSharp;
 
 namespace SkeletonSsl.Notebooks;
@@ -13,7 +14,7 @@ namespace SkeletonSsl.Notebooks;
 /// Microsoft.DotNet.Interactive.Formatting (the formatter registry a .NET Interactive kernel
 /// uses): DataFrames as tables, Plotly charts as
 /// interactive figures with plotly.js inlined once per document, tensors as a shape/dtype summary,
-/// and any record (result rows, configs) as a key/value table. The setup cell calls
+/// a table's claims checked on a run as their table with its note, and any record (result rows, configs) as a key/value table. The setup cell calls
 /// <see cref="Register"/>; inside a kernel <see cref="KernelHost"/> does it as soon as the kit loads.
 /// </summary>
 public static class KitFormatters
@@ -42,6 +43,10 @@ public static class KitFormatters
             Formatter.Register<torch.Tensor>((t, w) => TensorFormatter.WriteText(t, w), PlainTextFormatter.MimeType);
             Formatter.SetPreferredMimeTypesFor(typeof(torch.Tensor), HtmlFormatter.MimeType);
 
+            Formatter.Register<ClaimReport>((claims, w) => w.Write(claims.ToHtml()), HtmlFormatter.MimeType);
+            Formatter.Register<ClaimReport>((claims, w) => w.Write(claims.ToString()), PlainTextFormatter.MimeType);
+            Formatter.SetPreferredMimeTypesFor(typeof(ClaimReport), HtmlFormatter.MimeType);
+
             Formatter.Register<ProgressLine>((line, w) => w.Write(line.ToHtml()), HtmlFormatter.MimeType);
             Formatter.Register<ProgressLine>((line, w) => w.Write(line.ToString()), PlainTextFormatter.MimeType);
             Formatter.SetPreferredMimeTypesFor(typeof(ProgressLine), HtmlFormatter.MimeType);
@@ -53,7 +58,7 @@ public static class KitFormatters
             // declines still swallows the value), so each record type of the kit is registered by name.
             foreach (var assembly in AppDomain.CurrentDomain.GetAssemblies()) RegisterRecords(assembly);
             AppDomain.CurrentDomain.AssemblyLoad += (_, e) => RegisterRecords(e.LoadedAssembly);
-            return "formatters registered: DataFrame, Plotly chart, tensor, progress, kit records";
+            return "formatters registered: DataFrame, Plotly chart, tensor, claims, progress, kit records";
         }
     }
 

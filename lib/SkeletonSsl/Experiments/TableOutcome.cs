@@ -27,14 +27,20 @@ public sealed record TableOutcome(TableDefinition Table, TableRun Run, Compariso
 
     public string ToMarkdown() => Comparison.ToMarkdown();
 
+    /// <summary>
+    /// The paper's claims about the table (orderings such as "AimCLR beats SkeletonCLR in every column") checked on
+    /// the paper's numbers and on ours, with the note that on synthetic data the orderings are what to compare.
+    /// </summary>
+    public ClaimReport Claims() => Comparison.Claims;
+
     /// <summary>The report page: banner, provenance, comparison, bars, figures and loss curves.</summary>
     public ReportPage Page() => TableReport.Build(Comparison, Records);
 
     /// <summary>Grouped bars, ours next to the paper, for one column (default: the first column we measured).</summary>
     public GenericChart Bars(string? columnId = null)
     {
-        columnId ??= Table.Columns.Select(c => c.Id).FirstOrDefault(id => Comparison.Entries.Any(e => e.ColumnId == id && !e.PaperOnly))
-                     ?? Table.Columns[0].Id;
+        var measured = Table.Columns.Where(c => c.Kind == ColumnKind.Measured).Select(c => c.Id).ToList();
+        columnId ??= measured.FirstOrDefault(id => Comparison.Entries.Any(e => e.ColumnId == id && !e.PaperOnly)) ?? measured.FirstOrDefault() ?? Table.Columns[0].Id;
         return Charts.ComparisonBars(Comparison, columnId);
     }
 
@@ -57,14 +63,14 @@ public sealed record TableOutcome(TableDefinition Table, TableRun Run, Compariso
         $"{Table.Id}: profile {Options.Profile.ToString().ToLowerInvariant()}, seed {Options.Seed}, data {Options.Data.ToString().ToLowerInvariant()}; " +
         $"{Run.Reused.Count} reused, {Run.Computed.Count} computed, {Run.Skipped.Count} not available";
 
-    /// <summary>Writes NAME.md, NAME.csv and NAME.html (offline, plotly.js inlined) atomically; returns their paths.</summary>
+    /// <summary>Writes NAME.md (comparison and claims), NAME.csv and NAME.html (offline, plotly.js inlined) atomically; returns their paths.</summary>
     public (string Markdown, string Csv, string Html) WriteReports(string directory)
     {
         Directory.CreateDirectory(directory);
         AtomicFile.RemoveStale(directory);                   // partial reports of a killed process
         string md = Path.Combine(directory, $"{Table.Id}.md"), csv = Path.Combine(directory, $"{Table.Id}.csv"),
                html = Path.Combine(directory, $"{Table.Id}.html");
-        AtomicFile.WriteAllText(md, $"# {Table.Title}\n\n{(Options.Data == DataKind.Synthetic || Options.Profile != Profile.Paper ? $"> {TableReport.SyntheticBanner}\n\n" : "")}{ToMarkdown()}");
+        AtomicFile.WriteAllText(md, $"# {Table.Title}\n\n{(Options.Data == DataKind.Synthetic || Options.Profile != Profile.Paper ? $"> {TableReport.SyntheticBanner}\n\n" : "")}{ToMarkdown()}\n{Claims().ToMarkdown()}");
         AtomicFile.WriteAllText(csv, Comparison.ToCsv());
         Page().Save(html);
         return (md, csv, html);

@@ -10,17 +10,23 @@ namespace SkeletonSsl.Reporting;
 /// <summary>Plotly figures for report pages and notebooks (built with Plotly.NET.CSharp).</summary>
 public static class Charts
 {
-    /// <summary>Grouped bars per table column: ours next to the paper's, one group per measured row.</summary>
+    /// <summary>Grouped bars per numeric table column: ours next to the paper's, one group per row the kit reruns
+    /// (in a derived column: per row with a formula).</summary>
     public static GenericChart ComparisonBars(ComparisonTable comparison, string columnId)
     {
         var column = comparison.Table.Column(columnId);
-        var entries = comparison.Entries.Where(e => e.ColumnId == columnId && !e.PaperOnly).ToList();
+        if (!column.IsNumeric) throw new ArgumentException($"table {comparison.Table.Id} column {columnId} holds text; bars need a column of numbers");
+        var entries = comparison.Entries.Where(e => e.ColumnId == columnId && !e.PaperOnly &&
+                                                    (column.Kind == ColumnKind.Measured || e.Formula is not null)).ToList();
         var labels = entries.Select(e => e.Label).ToArray();
         var ours = Chart.Column<double, string, string>(entries.Select(e => e.Ours ?? double.NaN).ToArray(), Keys: labels, Name: "ours");
         var paper = Chart.Column<double, string, string>(entries.Select(e => e.Paper ?? double.NaN).ToArray(), Keys: labels, Name: "paper");
-        var yTitle = column.Unit == MetricUnit.Percent ? "top-1 accuracy (%)" : column.Header;
+        var yTitle = column.Unit == MetricUnit.Percent && column.Kind == ColumnKind.Measured && (column.Metric ?? "top1") == "top1"
+            ? "top-1 accuracy (%)"
+            : $"{column.Header}{(column.Unit.Suffix.Trim() is { Length: > 0 } s ? $" ({s})" : "")}" +
+              (column.Unit.Direction == MetricDirection.LowerIsBetter ? ", lower is better" : "");
         var chart = Chart.Combine([ours, paper]).WithYAxisStyle<string, string, string>(TitleText: yTitle);
-        return Titled(chart, column.Header);
+        return Titled(chart, ComparisonTable.HeaderOf(column));
     }
 
     /// <summary>A 2-D scatter coloured by label (t-SNE, AimCLR Fig. 2).</summary>

@@ -109,7 +109,9 @@ public sealed class ReportPage(string title)
         td:first-child, .facts th { text-align: left; }
         tr.group td { font-style: italic; background: #f4f4f4; text-align: left; }
         tr.paper-only td { color: #777; }
-        td.up { color: #1a7f37; } td.down { color: #c62828; }
+        td.better, td.holds { color: #1a7f37; } td.worse, td.fails { color: #c62828; }
+        td.derived, th.derived { font-style: italic; } td.computed { color: #555; } th.text, td.text { text-align: left; }
+        table.claims td { text-align: left; } .note { font-weight: 600; } .legend { font-size: 0.85em; color: #555; }
         .figure { margin: 1em 0; }
         """;
 }

@@ -1,10 +1,12 @@
 using SkeletonSsl.Experiments;
+using SkeletonSsl.Tables;
 
 namespace SkeletonSsl.Reporting;
 
 /// <summary>
 /// The report page of one paper table: provenance, a banner when the numbers come from synthetic data
-/// or reduced models, the comparison with the paper, grouped bars per column, and any figures the
+/// or reduced models, the comparison with the paper, the paper's claims checked on both sides, grouped bars
+/// per numeric column, and any figures the
 /// experiments produced (t-SNE, KNN curves, confusion matrices, pre-training loss).
 /// </summary>
 public static class TableReport
@@ -36,7 +38,9 @@ public static class TableReport
                 ("measured", $"{results.Min(r => r.Timestamp):u} to {results.Max(r => r.Timestamp):u}"),
             ]);
         page.Heading("Ours, the paper's and the difference").Html(comparison.ToHtml());
-        var measured = table.Columns.Where(c => comparison.Entries.Any(e => e.ColumnId == c.Id && !e.PaperOnly)).ToList();
+        page.Heading("The paper's claims").Html(comparison.Claims.ToHtml());
+        var measured = table.Columns.Where(c => c.IsNumeric && comparison.Entries.Any(e => e.ColumnId == c.Id && !e.PaperOnly &&
+                                                                                              (c.Kind == ColumnKind.Measured || e.Formula is not null))).ToList();
         if (measured.Count > 0)
         {
             page.Heading("Ours next to the paper");

@@ -65,11 +65,11 @@ public sealed class ComparisonTableTests
     {
         var c = ComparisonTable.Build(Small, [Result("ours", "ntu60-xsub", 72.5)]);
         Assert.Equal(
-            "table,row,method,column,ours,paper,difference,seeds\n" +
-            "demo,ours,Ours|1,ntu60-xsub,72.5,70,2.5,1\n" +
-            "demo,ours,Ours|1,ntu60-xview,,,,0\n" +
-            "demo,other,\"Other, \"\"quoted\"\"\",ntu60-xsub,,60.5,,0\n" +
-            "demo,other,\"Other, \"\"quoted\"\"\",ntu60-xview,,65,,0\n",
+            "table,row,method,column,ours,paper,difference,seeds,kind,paper_source,text\n" +
+            "demo,ours,Ours|1,ntu60-xsub,72.5,70,2.5,1,measured,printed,\n" +
+            "demo,ours,Ours|1,ntu60-xview,,,,0,measured,,\n" +
+            "demo,other,\"Other, \"\"quoted\"\"\",ntu60-xsub,,60.5,,0,measured,printed,\n" +
+            "demo,other,\"Other, \"\"quoted\"\"\",ntu60-xview,,65,,0,measured,printed,\n",
             c.ToCsv());
     }
 

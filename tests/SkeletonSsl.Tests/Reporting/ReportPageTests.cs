@@ -59,7 +59,8 @@ public sealed class ReportPageTests
             [new CurveSeries("aimclr joint", [1.0, 2.0], [5.0, 4.0])], Provenance.Capture("cpu"), 1.0);
         var html = WithoutPlotlyJs(TableReport.Build(comparison, [record]).ToHtml());
         Assert.Contains("<table class=\"comparison\">", html);
-        Assert.Contains("<td class=\"up\">+2.5</td>", html);
+        Assert.Contains("<td class=\"better\" title=\"ours better than the paper&#39;s (higher is better)\">+2.5</td>", html);
+        Assert.Contains("The paper&#39;s claims", html);
         Assert.Contains("AimCLR, joint, NTU-60 xsub, linear evaluation: t-SNE of 3s-AimCLR", html);
         Assert.DoesNotContain("aimclr joint", html);                          // the loss curve is named by its run
         Assert.Contains("Pre-training loss per epoch", html);

@@ -3,7 +3,7 @@ using SkeletonSsl.Experiments;
 
 namespace SkeletonSsl.Cli.Commands.Table;
 
-/// <summary>Prints a table's comparison and writes its report files.</summary>
+/// <summary>Prints a table's comparison and the paper's claims checked on it, and writes its report files.</summary>
 internal static class TableOutput
 {
     /// <summary>Prints the summary and the Markdown comparison; writes NAME.md, NAME.csv and NAME.html into the folder.</summary>
@@ -32,7 +32,8 @@ internal static class TableOutput
         try
         {
             using var reader = new StreamReader(path);
-            return reader.ReadLine() == Reporting.ComparisonTable.CsvHeader;
+            var first = reader.ReadLine();
+            return first == Reporting.ComparisonTable.CsvHeader || Reporting.ComparisonTable.EarlierCsvHeaders.Contains(first);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -47,5 +48,7 @@ internal static class TableOutput
         foreach (var (spec, reason) in outcome.Run.Skipped.DistinctBy(s => s.Reason)) Console.WriteLine($"  not available: {reason} (e.g. {RunLabel.WithHash(spec, Catalog.Default)})");
         Console.WriteLine();
         Console.Write(outcome.ToMarkdown());
+        Console.WriteLine();
+        Console.Write(outcome.Claims().ToMarkdown());
     }
 }
