@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using SkeletonSsl.Experiments;
 using SkeletonSsl.Notebooks.Display;
+using SkeletonSsl.Tables;
 
 namespace SkeletonSsl.Notebooks;
 

@@ -10,7 +10,7 @@ namespace SkeletonSsl;
 public static class Kit
 {
     /// <summary>The device used when a caller does not name one: CUDA when available, else CPU.</summary>
-    public static torch.Device DefaultDevice => torch.cuda.is_available() ? torch.CUDA : torch.CPU;
+    public static torch.Device DefaultDevice => Devices.Default;
 
     /// <summary>Initialises the native runtime and seeds torch; returns a one-line description.</summary>
     public static string Setup(long seed = 0)

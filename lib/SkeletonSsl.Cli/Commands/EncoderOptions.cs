@@ -43,14 +43,14 @@ internal sealed class EncoderOptions
     public static string Kind(string value)
     {
         var key = value.Trim().ToLowerInvariant().Replace("-", "");
-        return Experiments.Catalog.Default.Encoders.ContainsKey(key) ? key
-            : throw new UsageException($"--encoder '{value}': expected {string.Join(" or ", Experiments.Catalog.Default.Encoders.Keys.Order())}");
+        return Tables.Catalog.Default.Encoders.ContainsKey(key) ? key
+            : throw new UsageException($"--encoder '{value}': expected {string.Join(" or ", Tables.Catalog.Default.Encoders.Keys.Order())}");
     }
 
     public StGcnConfig StGcn(ParseResult r)
     {
         if (r.GetValue(Hidden) is not null) throw new UsageException("--hidden applies to --encoder gru; ST-GCN widths are set with --widths");
-        var config = (StGcnConfig)Experiments.Catalog.Default.Encoder("stgcn").Default;
+        var config = (StGcnConfig)Tables.Catalog.Default.Encoder("stgcn").Default;
         if (r.GetValue(Widths) is { } w) config = config with { Widths = ParseInts(w, "--widths") };
         if (r.GetValue(Strides) is { } s) config = config with { Strides = ParseInts(s, "--strides") };
         else if (config.Widths.Count != config.Strides.Count)
@@ -63,7 +63,7 @@ internal sealed class EncoderOptions
     {
         if (r.GetValue(Widths) is not null || r.GetValue(Strides) is not null)
             throw new UsageException("--widths and --strides apply to --encoder stgcn; the GRU size is set with --hidden");
-        var config = (GruEncoderConfig)Experiments.Catalog.Default.Encoder("gru").Default;
+        var config = (GruEncoderConfig)Tables.Catalog.Default.Encoder("gru").Default;
         if (r.GetValue(Hidden) is { } h) config = config with { Hidden = h };
         config.Validate();
         return config;

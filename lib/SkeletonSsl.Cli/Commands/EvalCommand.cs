@@ -11,6 +11,7 @@ using SkeletonSsl.Encoders.StGcn;
 using SkeletonSsl.Experiments;
 using SkeletonSsl.Reporting;
 using SkeletonSsl.Skeletons;
+using SkeletonSsl.Tables;
 using SkeletonSsl.Training.Checkpoints;
 using TorchSharp;
 
@@ -38,7 +39,7 @@ public sealed class EvalCommand : ICliCommand
 
     public Command Build()
     {
-        var protocol = new Option<string>("--protocol") { Description = $"{string.Join(", ", EncoderEvaluation.Protocols)}.", Required = true };
+        var protocol = new Option<string>("--protocol") { Description = $"{string.Join(", ", Protocols)}.", Required = true };
         var weights = new Option<string>("--weights") { Description = "A pretrain run folder, a .safetensors file, or a torch.save (.pt/.pth) checkpoint (e.g. the authors' released one).", Required = true };
         var data = new Option<string>("--data") { Description = "A prepared store folder, or synthetic:smoke / synthetic:quick (generated under data/ when absent).", Required = true };
         var split = new Option<string>("--split") { Description = "The store's split, e.g. xsub, xview, xset (its train part trains, its val part tests).", Required = true };
@@ -60,6 +61,10 @@ public sealed class EvalCommand : ICliCommand
         return command;
     }
 
+    /// <summary>The catalog's protocols that are in the kit.</summary>
+    private static IReadOnlyList<string> Protocols { get; } =
+        [.. Catalog.Default.Protocols.Values.Where(p => p.IsWired).Select(p => p.Name).Order(StringComparer.Ordinal)];
+
     private sealed record Request(string Protocol, string Weights, string Data, string Split, string? Stream, string Profile,
                                   double? Labelled, string? Encoder, string? Prefix, string? Device, int Seed, string Out, bool Force);
 
@@ -73,8 +78,8 @@ public sealed class EvalCommand : ICliCommand
         var clock = Stopwatch.StartNew();
         // Everything the user typed is checked before anything is read.
         string protocol = q.Protocol.Trim().ToLowerInvariant();
-        if (!EncoderEvaluation.Protocols.Contains(protocol))
-            throw new UsageException($"--protocol {q.Protocol}: expected one of {string.Join(", ", EncoderEvaluation.Protocols)}");
+        if (!Protocols.Contains(protocol))
+            throw new UsageException($"--protocol {q.Protocol}: expected one of {string.Join(", ", Protocols)}");
         var profile = ParseProfile(q.Profile);
         if (protocol == "semi" && q.Labelled is null)
             throw new UsageException("--protocol semi needs --labelled, the labelled fraction of the training part (e.g. 0.01 or 0.1)");
@@ -115,13 +120,13 @@ public sealed class EvalCommand : ICliCommand
                                     $"{(source.Weights.Prefix.Length > 0 ? $" under '{source.Weights.Prefix}'" : "")}] on {where}, stream {Name(stream)}, " +
                                     $"profile {q.Profile.Trim().ToLowerInvariant()}, seed {q.Seed}, device {dev.type.ToString().ToLowerInvariant()}");
             var config = EncoderEvaluation.Config(protocol, options, profile);
-            var result = EncoderEvaluation.Run(d => source.Weights.Create(d, withHead: false), stream, train, test, protocol, options, profile, q.Seed, dev);
+            var result = EncoderEvaluation.Run(d => source.Weights.Create(d, withHead: false), stream, train, test, Catalog.Default.Protocol(protocol), options, profile, q.Seed, dev);
 
             var record = new JsonObject
             {
                 ["format"] = Format,
                 ["protocol"] = protocol,
-                ["protocol_display"] = EncoderEvaluation.Display(protocol),
+                ["protocol_display"] = Catalog.Default.Protocol(protocol).Display,
                 ["metrics"] = new JsonObject(result.Metrics.Select(m => KeyValuePair.Create(m.Key, (JsonNode?)JsonValue.Create(m.Value)))),
                 ["protocol_options"] = new JsonObject(options.Select(o => KeyValuePair.Create(o.Key, (JsonNode?)JsonValue.Create(o.Value)))),
                 ["protocol_config"] = Node(config),
@@ -154,11 +159,11 @@ public sealed class EvalCommand : ICliCommand
                 ["provenance"] = Node(Provenance.Capture(dev.type.ToString().ToLowerInvariant())),
             };
             Directory.CreateDirectory(q.Out);
-            if (result.Figures.Count > 0) Figures(EncoderEvaluation.Display(protocol), q, stream, result).Save(Path.Combine(q.Out, FiguresFile));
+            if (result.Figures.Count > 0) Figures(Catalog.Default.Protocol(protocol).Display, q, stream, result).Save(Path.Combine(q.Out, FiguresFile));
             AtomicFile.WriteAllText(resultPath, record.ToJsonString(Json));
 
             string metrics = string.Join(", ", result.Metrics.Select(m => Describe(m.Key, m.Value)));
-            Console.WriteLine($"{EncoderEvaluation.Display(protocol)} of {q.Weights} ({Name(stream)}) on {store.Manifest.Dataset} {q.Split}: {metrics}");
+            Console.WriteLine($"{Catalog.Default.Protocol(protocol).Display} of {q.Weights} ({Name(stream)}) on {store.Manifest.Dataset} {q.Split}: {metrics}");
             Console.WriteLine($"result: {resultPath}");
             return 0;
         }

@@ -7,6 +7,7 @@ using SkeletonSsl.Skeletons;
 using SkeletonSsl.Training;
 using Spectre.Console;
 using TorchSharp;
+using SkeletonSsl.Tables;
 
 namespace SkeletonSsl.Cli.Commands;
 

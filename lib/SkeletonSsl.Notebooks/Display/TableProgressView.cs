@@ -1,6 +1,7 @@
 using System.Globalization;
 using SkeletonSsl.Experiments;
 using SkeletonSsl.Notebooks.Formatting;
+using SkeletonSsl.Tables;
 
 namespace SkeletonSsl.Notebooks.Display;
 

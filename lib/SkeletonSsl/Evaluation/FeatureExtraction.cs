@@ -1,3 +1,4 @@
+using SkeletonSsl.Training;
 using SkeletonSsl.Augmentations;
 using SkeletonSsl.Data;
 using SkeletonSsl.Encoders;
@@ -24,7 +25,7 @@ public static class FeatureExtraction
         Device? device = null, int batchSize = 256, Action<EvaluationProgress>? progress = null, string protocol = "features",
         IAugmentation? transform = null)
     {
-        device ??= Kit.DefaultDevice;
+        device ??= Devices.Default;
         bool wasTraining = encoder.training;
         encoder.to(device);
         encoder.eval();

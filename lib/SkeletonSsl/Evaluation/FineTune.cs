@@ -1,3 +1,4 @@
+using SkeletonSsl.Training;
 using SkeletonSsl.Data;
 using SkeletonSsl.Encoders;
 using SkeletonSsl.Skeletons;
@@ -27,7 +28,7 @@ public static class FineTune
     internal static ClassifierResult Run(string protocol, SkeletonEncoder encoder, SkeletonDataset train, SkeletonDataset test, SkeletonStream stream,
         FineTuneConfig config, Generator generator, Device? device, Action<EvaluationProgress>? progress)
     {
-        device ??= Kit.DefaultDevice;
+        device ??= Devices.Default;
         var augmentation = EvaluationInputs.Resolve(config.TrainAugmentation, $"{nameof(FineTuneConfig)}.{nameof(FineTuneConfig.TrainAugmentation)}");
         var testTransform = EvaluationInputs.Resolve(config.TestTransform, $"{nameof(FineTuneConfig)}.{nameof(FineTuneConfig.TestTransform)}");
         using var testGenerator = new Generator(EvaluationInputs.TestSeed);                   // a test transform's draws, if it has any

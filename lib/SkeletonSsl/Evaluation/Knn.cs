@@ -1,3 +1,4 @@
+using SkeletonSsl.Training;
 using SkeletonSsl.Data;
 using SkeletonSsl.Encoders;
 using SkeletonSsl.Skeletons;
@@ -25,7 +26,7 @@ public static class Knn
         KnnConfig? config = null, Device? device = null, Action<EvaluationProgress>? progress = null)
     {
         config ??= new KnnConfig();
-        device ??= Kit.DefaultDevice;
+        device ??= Devices.Default;
         var transform = EvaluationInputs.Resolve(config.TestTransform, $"{nameof(KnnConfig)}.{nameof(KnnConfig.TestTransform)}");
         using var trainFeatures = FeatureExtraction.Extract(encoder, train, stream, device, progress: progress, protocol: "knn", transform: transform);   // the bank, cropped as the test clips
         using var testFeatures = FeatureExtraction.Extract(encoder, test, stream, device, progress: progress, protocol: "knn", transform: transform);

@@ -1,3 +1,4 @@
+using SkeletonSsl.Training;
 using SkeletonSsl.Augmentations;
 using SkeletonSsl.Data;
 using SkeletonSsl.Encoders;
@@ -34,7 +35,7 @@ public static class LinearProbe
     public static ClassifierResult Run(SkeletonEncoder encoder, SkeletonDataset train, SkeletonDataset test, SkeletonStream stream,
         LinearProbeConfig config, Generator generator, Device? device = null, Action<EvaluationProgress>? progress = null, bool installHead = false)
     {
-        device ??= Kit.DefaultDevice;
+        device ??= Devices.Default;
         var augmentation = EvaluationInputs.Resolve(config.TrainAugmentation, $"{nameof(LinearProbeConfig)}.{nameof(LinearProbeConfig.TrainAugmentation)}");
         var testTransform = EvaluationInputs.Resolve(config.TestTransform, $"{nameof(LinearProbeConfig)}.{nameof(LinearProbeConfig.TestTransform)}");
         int numClasses = Math.Max(train.NumClasses, test.NumClasses);
@@ -78,7 +79,7 @@ public static class LinearProbe
         Tensor trainFeatures, IReadOnlyList<long> trainLabels, Tensor testFeatures, IReadOnlyList<long> testLabels, IReadOnlyList<string> testNames,
         int numClasses, SkeletonStream stream, LinearProbeConfig config, Generator generator, Device? device = null, Action<EvaluationProgress>? progress = null)
     {
-        device ??= Kit.DefaultDevice;
+        device ??= Devices.Default;
         if (trainFeatures.shape[1] != testFeatures.shape[1]) throw new ArgumentException($"feature widths differ: {trainFeatures.shape[1]} vs {testFeatures.shape[1]}");
         using var xTrain = trainFeatures.to(ScalarType.Float32).to(device);   // (N_train, D), cached on the device
         var target = device;

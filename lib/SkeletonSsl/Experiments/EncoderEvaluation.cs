@@ -18,15 +18,8 @@ namespace SkeletonSsl.Experiments;
 /// </summary>
 public static class EncoderEvaluation
 {
-    /// <summary>The protocols of the catalog that are in the kit.</summary>
-    public static IReadOnlyList<string> Protocols { get; } = [.. Catalog.Default.Protocols.Values.Where(p => p.IsWired).Select(p => p.Name).Order(StringComparer.Ordinal)];
-
     /// <summary>The recipe families: AimCLR's (ST-GCN papers) and CMD's (the GRU papers).</summary>
     public static IReadOnlyList<string> Recipes { get; } = ["aimclr", "cmd"];
-
-    /// <summary>How reports name a protocol (the catalog's display name).</summary>
-    public static string Display(string protocol) =>
-        Catalog.Default.Protocols.TryGetValue(protocol, out var descriptor) ? descriptor.Display : protocol;
 
     /// <summary>The method whose evaluation recipes a recipe family names: AimCLR's, or the CMD baseline's (SkeletonCLR on the GRU).</summary>
     public static MethodConfig RecipeMethod(string recipe) => recipe switch
@@ -68,7 +61,7 @@ public static class EncoderEvaluation
             "semi" => (recipes.Semi with { Fraction = Labelled(options) }).For(profile),
             "finetune" => recipes.FineTune.For(profile),
             "tsne" => recipes.Tsne.For(profile),
-            _ => throw new ArgumentException($"unknown protocol '{protocol}': expected one of {string.Join(", ", Protocols)}"),
+            _ => throw new ArgumentException($"unknown protocol '{protocol}': expected linear, knn, semi, finetune or tsne"),
         };
     }
 
@@ -78,9 +71,10 @@ public static class EncoderEvaluation
     /// the caller; tsne reads the test part only.
     /// </summary>
     public static ProtocolResult Run(Func<torch.Device, SkeletonEncoder> encoder, SkeletonStream stream,
-                                     SkeletonDataset train, SkeletonDataset test, string protocol,
+                                     SkeletonDataset train, SkeletonDataset test, ProtocolDescriptor descriptor,
                                      IReadOnlyDictionary<string, string> options, Profile profile, int seed, torch.Device device)
     {
+        var protocol = descriptor.Name;
         _ = Config(protocol, options, profile);                                  // the options are checked before any work
         var method = RecipeMethod(options.GetValueOrDefault("recipe") ?? "aimclr");
         var spec = ExperimentSpec.Single(method, stream, "store", "split", protocol);
@@ -91,7 +85,8 @@ public static class EncoderEvaluation
             using var context = new ExperimentContext(profile, seed, device, null, outDir);
             context.Use(spec.Dataset, spec.Split, method.Pipeline, train, test);
             var run = new PretrainRun(spec.Pretrains.Single(), outDir, null, [], encoder);
-            return Catalog.Default.Protocol(protocol).Evaluate!(new EvaluationRequest(spec, [run], context, outDir));
+            var evaluate = descriptor.Evaluate ?? throw new ArgumentException($"protocol {protocol} is not in the kit yet");
+            return evaluate(new EvaluationRequest(spec, [run], context, outDir));
         }
         finally
         {

@@ -105,7 +105,7 @@ public static class EvaluationProtocols
             var results = new List<ClassifierResult>();
             foreach (var run in request.Runs)
             {
-                request.Context.Log?.Invoke($"  {RunLabel.Protocol(request.Spec.Protocol, Catalog.Default)}: {run.Spec.Stream.ToString().ToLowerInvariant()} stream");
+                request.Context.Log?.Invoke($"  {request.Spec.Protocol}: {run.Spec.Stream.ToString().ToLowerInvariant()} stream");
                 using var encoder = EncoderOf(run, device);
                 using var generator = new torch.Generator((ulong)request.Context.Seed);
                 results.Add(protocol(encoder, train, test, run.Spec.Stream, generator, device, Relay(request, run.Spec.Stream)));

@@ -4,7 +4,7 @@ using TorchSharp;
 namespace SkeletonSsl.Experiments;
 
 /// <summary>
-/// What every experiment of a table run shares, built once (by the <see cref="Runner"/> or a notebook) and
+/// What every experiment of a table run shares, built once (by the table runner, the eval command or a notebook) and
 /// passed down to pre-training and protocols: the profile and seed, the torch device, where the data comes
 /// from (a prepared real root or the synthetic set), where runs and evaluations are written, the log, and the
 /// loaded datasets (each dataset split and pipeline read once per context). Dispose it to free the data.
@@ -35,13 +35,6 @@ public sealed class ExperimentContext : IDisposable
         SyntheticRoot = syntheticRoot;
         Log = log;
     }
-
-    /// <summary>A context from the runner's options (the device given by name: "cpu" or "cuda").</summary>
-    public static ExperimentContext From(RunnerOptions options) =>
-        new(options.Profile, options.Seed, Devices.Parse(options.Device), options.DataRoot, options.RunsDirectory, options.SyntheticRoot, options.Log)
-        {
-            Data = options.Data,
-        };
 
     public Profile Profile { get; }
     public int Seed { get; }

@@ -78,7 +78,7 @@ public sealed record ExperimentSpec(
     [JsonIgnore]
     public string Hash => SpecText.Hash(Canonical);
 
-    /// <summary>Checks the shape of the spec (names are checked against the catalog by <see cref="Catalog.Check"/>).</summary>
+    /// <summary>Checks the shape of the spec (names are checked against the catalog by <c>Catalog.Check</c> (Tables)).</summary>
     public void Validate()
     {
         if (Method is null || string.IsNullOrWhiteSpace(Dataset) ||

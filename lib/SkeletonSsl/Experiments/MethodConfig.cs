@@ -13,7 +13,7 @@ namespace SkeletonSsl.Experiments;
 /// <see cref="EncoderConfig"/>), the preprocessing pipeline of its data, its optimisation, its evaluation
 /// recipes and its presets per profile. Ablations are <c>with</c> expressions on it (checked by the compiler);
 /// it serialises with its method name (<see cref="ConfigJson"/>) and its hash names results and runs.
-/// A method is this record, its class in Methods/ and one line in <see cref="Catalog.Default"/>.
+/// A method is this record, its class in Methods/ and one line in the catalog (<c>Tables/Catalog.cs</c>).
 /// </summary>
 public abstract record MethodConfig
 {

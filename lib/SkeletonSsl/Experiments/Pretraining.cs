@@ -94,7 +94,7 @@ public static class Pretraining
                                              string dataDescription, CancellationToken cancellation)
     {
         config.Validate();
-        device ??= Kit.DefaultDevice;
+        device ??= Devices.Default;
         Directory.CreateDirectory(runDirectory);
         OutputGuard.Folder(runDirectory, "a pre-training run", PretrainRunFolder.IsRunFolder, force: false, canForce: false);
         CheckFolder(config, runDirectory, resume);

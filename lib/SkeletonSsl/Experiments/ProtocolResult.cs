@@ -1,4 +1,5 @@
 using SkeletonSsl.Reporting;
+using SkeletonSsl.Evaluation;
 
 namespace SkeletonSsl.Experiments;
 

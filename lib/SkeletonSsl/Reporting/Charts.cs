@@ -4,6 +4,7 @@ using SkeletonSsl.Tables;
 using Plotly.NET.CSharp;
 using Chart = Plotly.NET.CSharp.Chart;
 using GenericChart = Plotly.NET.GenericChart;
+using SkeletonSsl.Evaluation;
 
 namespace SkeletonSsl.Reporting;
 

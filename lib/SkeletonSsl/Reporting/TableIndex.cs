@@ -1,5 +1,6 @@
 using System.Text;
 using SkeletonSsl.Experiments;
+using SkeletonSsl.Tables;
 
 namespace SkeletonSsl.Reporting;
 

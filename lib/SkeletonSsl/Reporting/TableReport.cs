@@ -1,5 +1,6 @@
 using SkeletonSsl.Experiments;
 using SkeletonSsl.Tables;
+using SkeletonSsl.Evaluation;
 
 namespace SkeletonSsl.Reporting;
 

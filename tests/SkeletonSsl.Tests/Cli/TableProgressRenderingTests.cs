@@ -4,6 +4,7 @@ using SkeletonSsl.Experiments;
 using SkeletonSsl.Reporting;
 using SkeletonSsl.Training;
 using Spectre.Console;
+using SkeletonSsl.Tables;
 
 namespace SkeletonSsl.Tests.Cli;
 

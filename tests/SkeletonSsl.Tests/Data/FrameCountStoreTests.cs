@@ -7,6 +7,7 @@ using SkeletonSsl.Tests.Methods;
 using SkeletonSsl.Training;
 using TorchSharp;
 using static TorchSharp.torch;
+using SkeletonSsl.Experiments;
 
 namespace SkeletonSsl.Tests.Data;
 

@@ -2,6 +2,7 @@ using SkeletonSsl.Data;
 using SkeletonSsl.Tests.Data.Formats;
 using SkeletonSsl.Training;
 using static TorchSharp.torch;
+using SkeletonSsl.Experiments;
 
 namespace SkeletonSsl.Tests.Data;
 

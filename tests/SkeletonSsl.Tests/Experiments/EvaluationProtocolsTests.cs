@@ -2,6 +2,7 @@ using SkeletonSsl.Experiments;
 using SkeletonSsl.Reporting;
 using SkeletonSsl.Skeletons;
 using SkeletonSsl.Training;
+using SkeletonSsl.Evaluation;
 
 namespace SkeletonSsl.Tests.Experiments;
 

@@ -3,6 +3,7 @@ using SkeletonSsl.Experiments;
 using SkeletonSsl.Methods;
 using SkeletonSsl.Reporting;
 using SkeletonSsl.Skeletons;
+using SkeletonSsl.Tables;
 
 namespace SkeletonSsl.Tests.Experiments;
 

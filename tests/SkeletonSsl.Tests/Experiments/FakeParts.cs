@@ -1,5 +1,7 @@
 using SkeletonSsl.Experiments;
 using SkeletonSsl.Reporting;
+using SkeletonSsl.Evaluation;
+using SkeletonSsl.Tables;
 
 namespace SkeletonSsl.Tests.Experiments;
 
@@ -12,7 +14,7 @@ internal sealed class FakeParts
 
     public Catalog Catalog(params string[] unwiredProtocols)
     {
-        var catalog = SkeletonSsl.Experiments.Catalog.Default;
+        var catalog = SkeletonSsl.Tables.Catalog.Default;
         foreach (var protocol in catalog.Protocols.Values)
             catalog = catalog.WithProtocol(protocol with { Evaluate = unwiredProtocols.Contains(protocol.Name) ? null : Evaluate });
         return catalog;

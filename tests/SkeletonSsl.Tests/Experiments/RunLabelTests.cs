@@ -1,5 +1,6 @@
 using SkeletonSsl.Experiments;
 using SkeletonSsl.Skeletons;
+using SkeletonSsl.Tables;
 
 namespace SkeletonSsl.Tests.Experiments;
 

@@ -2,6 +2,7 @@ using SkeletonSsl.Evaluation;
 using SkeletonSsl.Experiments;
 using SkeletonSsl.Reporting;
 using SkeletonSsl.Training;
+using SkeletonSsl.Tables;
 
 namespace SkeletonSsl.Tests.Experiments;
 

@@ -4,6 +4,7 @@ using SkeletonSsl.Notebooks;
 using SkeletonSsl.Notebooks.Display;
 using SkeletonSsl.Skeletons;
 using SkeletonSsl.Tests.Cli;
+using SkeletonSsl.Tables;
 
 namespace SkeletonSsl.Tests.Notebooks;
 

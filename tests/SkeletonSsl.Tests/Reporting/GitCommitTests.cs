@@ -1,4 +1,5 @@
 using SkeletonSsl.Reporting;
+using SkeletonSsl.Experiments;
 
 namespace SkeletonSsl.Tests.Reporting;
 

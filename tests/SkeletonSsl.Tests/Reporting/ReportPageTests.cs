@@ -1,6 +1,8 @@
 using System.Text.RegularExpressions;
 using SkeletonSsl.Experiments;
 using SkeletonSsl.Reporting;
+using SkeletonSsl.Evaluation;
+using SkeletonSsl.Tables;
 
 namespace SkeletonSsl.Tests.Reporting;
 

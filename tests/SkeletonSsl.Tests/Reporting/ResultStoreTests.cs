@@ -2,6 +2,7 @@ using SkeletonSsl.Data;
 using SkeletonSsl.Experiments;
 using SkeletonSsl.Reporting;
 using SkeletonSsl.Skeletons;
+using SkeletonSsl.Evaluation;
 
 namespace SkeletonSsl.Tests.Reporting;
 

@@ -9,6 +9,7 @@ using SkeletonSsl.Methods.Shared;
 using SkeletonSsl.Skeletons;
 using TorchSharp;
 using static TorchSharp.torch;
+using SkeletonSsl.Tables;
 
 namespace SkeletonSsl.Cli.Commands.Bench;
 

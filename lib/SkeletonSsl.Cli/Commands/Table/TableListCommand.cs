@@ -2,6 +2,7 @@ using System.CommandLine;
 using SkeletonSsl.Experiments;
 using SkeletonSsl.Reporting;
 using Spectre.Console;
+using SkeletonSsl.Tables;
 
 namespace SkeletonSsl.Cli.Commands.Table;
 

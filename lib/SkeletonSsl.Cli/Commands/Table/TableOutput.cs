@@ -1,5 +1,6 @@
 using SkeletonSsl.Data.Formats;
 using SkeletonSsl.Experiments;
+using SkeletonSsl.Tables;
 
 namespace SkeletonSsl.Cli.Commands.Table;
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using SkeletonSsl.Experiments;
 using Spectre.Console;
 using Spectre.Console.Rendering;
+using SkeletonSsl.Tables;
 
 namespace SkeletonSsl.Cli.Commands.Table;
 

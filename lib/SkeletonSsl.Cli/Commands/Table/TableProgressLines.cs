@@ -1,4 +1,5 @@
 using SkeletonSsl.Experiments;
+using SkeletonSsl.Tables;
 
 namespace SkeletonSsl.Cli.Commands.Table;
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using SkeletonSsl.Experiments;
 using Spectre.Console;
+using SkeletonSsl.Tables;
 
 namespace SkeletonSsl.Cli.Commands.Table;
 

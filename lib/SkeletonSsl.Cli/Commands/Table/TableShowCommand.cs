@@ -2,6 +2,7 @@ using System.CommandLine;
 using SkeletonSsl.Data;
 using SkeletonSsl.Experiments;
 using SkeletonSsl.Reporting;
+using SkeletonSsl.Tables;
 
 namespace SkeletonSsl.Cli.Commands.Table;
 

@@ -1,4 +1,6 @@
-namespace SkeletonSsl.Experiments;
+using SkeletonSsl.Experiments;
+
+namespace SkeletonSsl.Tables;
 
 /// <summary>How a <see cref="Runner"/> runs the experiments of a table.</summary>
 /// <param name="Profile">Smoke / Quick / Paper.</param>

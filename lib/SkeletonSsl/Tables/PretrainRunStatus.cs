@@ -1,4 +1,6 @@
-namespace SkeletonSsl.Experiments;
+using SkeletonSsl.Experiments;
+
+namespace SkeletonSsl.Tables;
 
 /// <summary>
 /// The pre-training run in flight: where it is (epoch and step, both 1-based), its latest loss and named

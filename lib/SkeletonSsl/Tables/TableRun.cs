@@ -1,6 +1,8 @@
 using SkeletonSsl.Reporting;
 
-namespace SkeletonSsl.Experiments;
+using SkeletonSsl.Experiments;
+
+namespace SkeletonSsl.Tables;
 
 /// <summary>The outcome of running (or collecting) a table: a result row per measured cell, and what
 /// happened to each experiment.</summary>

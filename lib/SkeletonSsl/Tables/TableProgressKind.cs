@@ -1,4 +1,6 @@
-namespace SkeletonSsl.Experiments;
+using SkeletonSsl.Experiments;
+
+namespace SkeletonSsl.Tables;
 
 /// <summary>What just happened in a table run (the event a <see cref="TableProgress"/> snapshot reports).</summary>
 public enum TableProgressKind

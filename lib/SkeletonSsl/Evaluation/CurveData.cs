@@ -1,4 +1,4 @@
-namespace SkeletonSsl.Reporting;
+namespace SkeletonSsl.Evaluation;
 
 /// <summary>Named series over a common x axis (KNN accuracy, AimCLR Fig. 3; loss per epoch).</summary>
 /// <param name="Title">The panel title.</param>

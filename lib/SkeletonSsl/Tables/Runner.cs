@@ -2,8 +2,11 @@ using System.Diagnostics;
 using SkeletonSsl.Data.Formats;
 using SkeletonSsl.Reporting;
 using SkeletonSsl.Tables;
+using SkeletonSsl.Evaluation;
+using SkeletonSsl.Experiments;
+using SkeletonSsl.Training;
 
-namespace SkeletonSsl.Experiments;
+namespace SkeletonSsl.Tables;
 
 /// <summary>
 /// Runs a paper table: for each distinct experiment of its rows, reuses the stored result when one
@@ -32,7 +35,7 @@ public sealed class Runner(Catalog catalog, ResultStore store, RunnerOptions opt
         options.Validate();
         table.Validate(catalog);
         // One context for the table: the device parsed once, each dataset split loaded once for all its experiments.
-        using var context = ExperimentContext.From(options);
+        using var context = Context(options);
         _progress = new TableProgressTracker(table, catalog, options.Progress, options.Log,
             s => store.TryLoad(new ExperimentKey(s, options.Profile, options.Seed, options.Data)) is not null,
             p => File.Exists(Path.Combine(context.PretrainDirectory(p), PretrainRunFolder.EncoderFile)), compute);
@@ -121,4 +124,11 @@ public sealed class Runner(Catalog catalog, ResultStore store, RunnerOptions opt
         var run = _progress.Pretrain(spec, progress => pretrain is null ? Pretraining.Run(context, spec, progress) : pretrain(context, spec, progress));
         return _pretrained[spec] = run;
     }
+
+    /// <summary>The table run's context from its options (the device given by name: "cpu" or "cuda").</summary>
+    private static ExperimentContext Context(RunnerOptions options) =>
+        new(options.Profile, options.Seed, Devices.Parse(options.Device), options.DataRoot, options.RunsDirectory, options.SyntheticRoot, options.Log)
+        {
+            Data = options.Data,
+        };
 }

@@ -1,6 +1,8 @@
 using System.Globalization;
 
-namespace SkeletonSsl.Experiments;
+using SkeletonSsl.Experiments;
+
+namespace SkeletonSsl.Tables;
 
 /// <summary>
 /// The names runs are shown under (logs, progress, loss-curve legends), from the catalog's display names:

@@ -1,4 +1,6 @@
-namespace SkeletonSsl.Experiments;
+using SkeletonSsl.Experiments;
+
+namespace SkeletonSsl.Tables;
 
 /// <summary>The evaluation in flight: the protocol, the stream it is on, its stage and how far.</summary>
 /// <param name="Protocol">The protocol's display name ("linear evaluation").</param>

@@ -1,4 +1,6 @@
-namespace SkeletonSsl.Experiments;
+using SkeletonSsl.Experiments;
+
+namespace SkeletonSsl.Tables;
 
 /// <summary>One experiment of a table run as a user sees it.</summary>
 /// <param name="Index">1-based position among the table's distinct experiments.</param>

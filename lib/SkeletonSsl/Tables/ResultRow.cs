@@ -1,6 +1,6 @@
 using SkeletonSsl.Experiments;
 
-namespace SkeletonSsl.Reporting;
+namespace SkeletonSsl.Tables;
 
 /// <summary>One measured table cell with its provenance (DESIGN style rule 11).</summary>
 /// <param name="TableId">"aimclr-table2".</param>

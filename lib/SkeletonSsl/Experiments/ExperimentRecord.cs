@@ -1,6 +1,7 @@
 using SkeletonSsl.Experiments;
+using SkeletonSsl.Evaluation;
 
-namespace SkeletonSsl.Reporting;
+namespace SkeletonSsl.Experiments;
 
 /// <summary>One finished experiment as stored on disk: its spec and key, the protocol's metrics and
 /// figure data, and its provenance. Table cells read their values from it (<see cref="ResultRow"/>).</summary>

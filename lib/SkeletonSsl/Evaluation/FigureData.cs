@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace SkeletonSsl.Reporting;
+namespace SkeletonSsl.Evaluation;
 
 /// <summary>Data a protocol hands back for a report figure. Concrete kinds: <see cref="ScatterData"/>
 /// (t-SNE), <see cref="CurveData"/> (KNN accuracy, loss), <see cref="HeatmapData"/> (confusion matrix).</summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 using SkeletonSsl.Data;
 using SkeletonSsl.Experiments;
 
-namespace SkeletonSsl.Reporting;
+namespace SkeletonSsl.Experiments;
 
 /// <summary>
 /// Finished experiments on disk, one JSON file per <see cref="ExperimentKey"/>:

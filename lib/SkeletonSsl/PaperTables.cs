@@ -1,6 +1,8 @@
 using SkeletonSsl.Reporting;
+using SkeletonSsl.Experiments;
+using SkeletonSsl.Tables;
 
-namespace SkeletonSsl.Experiments;
+namespace SkeletonSsl;
 
 /// <summary>
 /// One call to regenerate a paper table: run what is missing (reusing stored results and finished

@@ -1,4 +1,6 @@
-namespace SkeletonSsl.Experiments;
+using SkeletonSsl.Experiments;
+
+namespace SkeletonSsl.Tables;
 
 /// <summary>How far the kit gets with a paper table.</summary>
 public enum TableStatus

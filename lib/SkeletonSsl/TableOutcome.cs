@@ -3,8 +3,10 @@ using Microsoft.Data.Analysis;
 using Plotly.NET;
 using SkeletonSsl.Reporting;
 using SkeletonSsl.Tables;
+using SkeletonSsl.Evaluation;
+using SkeletonSsl.Experiments;
 
-namespace SkeletonSsl.Experiments;
+namespace SkeletonSsl;
 
 /// <summary>
 /// A paper table after a run: the comparison with the paper (ours, the paper's, the difference), the

@@ -1,6 +1,8 @@
 using System.Globalization;
 
-namespace SkeletonSsl.Experiments;
+using SkeletonSsl.Experiments;
+
+namespace SkeletonSsl.Tables;
 
 /// <summary>
 /// The words of table-run progress, shared by every display: one plain line per milestone (what redirected

@@ -1,4 +1,4 @@
-namespace SkeletonSsl.Reporting;
+namespace SkeletonSsl.Evaluation;
 
 /// <summary>A matrix with row and column labels (a confusion matrix: rows true class, columns predicted).</summary>
 /// <param name="Title">The panel title.</param>

@@ -1,4 +1,4 @@
-namespace SkeletonSsl.Reporting;
+namespace SkeletonSsl.Experiments;
 
 /// <summary>
 /// Reads the current commit from the .git files directly (no git process): HEAD, then the branch ref

@@ -1,4 +1,4 @@
-namespace SkeletonSsl.Reporting;
+namespace SkeletonSsl.Evaluation;
 
 /// <summary>2-D points with a class label each (a t-SNE embedding, AimCLR Fig. 2).</summary>
 /// <param name="Title">The panel title.</param>

@@ -1,4 +1,6 @@
-namespace SkeletonSsl.Experiments;
+using SkeletonSsl.Experiments;
+
+namespace SkeletonSsl.Tables;
 
 /// <summary>Where one experiment of a table run stands.</summary>
 public enum ExperimentState

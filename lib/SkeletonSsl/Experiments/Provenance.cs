@@ -1,6 +1,6 @@
 using TorchSharp;
 
-namespace SkeletonSsl.Reporting;
+namespace SkeletonSsl.Experiments;
 
 /// <summary>Where a result came from (DESIGN style rule 11): the code's commit, the device, the
 /// TorchSharp version and when it was measured.</summary>

@@ -1,4 +1,6 @@
-namespace SkeletonSsl.Experiments;
+using SkeletonSsl.Experiments;
+
+namespace SkeletonSsl.Tables;
 
 /// <summary>
 /// One report of a table run: what just happened (<see cref="Kind"/>) and a snapshot of the whole run,

@@ -1,4 +1,6 @@
-namespace SkeletonSsl.Experiments;
+using SkeletonSsl.Experiments;
+
+namespace SkeletonSsl.Tables;
 
 /// <summary>One line of a live table-run display: a short label, a bar (or none) and the text beside it.</summary>
 /// <param name="Part">What the line shows: "table", "experiment", "epoch", "step" or "evaluation" (displays colour by it).</param>

@@ -2,8 +2,9 @@ using SkeletonSsl.Evaluation;
 using SkeletonSsl.Reporting;
 using SkeletonSsl.Tables;
 using SkeletonSsl.Training;
+using SkeletonSsl.Experiments;
 
-namespace SkeletonSsl.Experiments;
+namespace SkeletonSsl.Tables;
 
 /// <summary>
 /// Turns what a <see cref="Runner"/> does into <see cref="TableProgress"/> reports: it keeps the state of

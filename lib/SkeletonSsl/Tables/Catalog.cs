@@ -4,8 +4,9 @@ using SkeletonSsl.Encoders.StGcn;
 using SkeletonSsl.Reporting;
 using SkeletonSsl.Tables;
 using AimClr = SkeletonSsl.Tables.AimClr;
+using SkeletonSsl.Experiments;
 
-namespace SkeletonSsl.Experiments;
+namespace SkeletonSsl.Tables;
 
 /// <summary>
 /// The one registry of the kit: methods, encoders, evaluation protocols, datasets and paper tables, by name.
