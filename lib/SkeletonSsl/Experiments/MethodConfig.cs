@@ -1,3 +1,4 @@
+using SkeletonSsl.Data.Preprocessing;
 using System.Text.Json.Serialization;
 using SkeletonSsl.Encoders;
 using SkeletonSsl.Methods.Shared;
@@ -25,7 +26,7 @@ public abstract record MethodConfig
     public abstract EncoderConfig Encoder { get; init; }
 
     /// <summary>The preprocessing its data is prepared with: "aimclr" (50 frames) or "cmd" (300 frames, crop-resized to 64 when fed).</summary>
-    public string Pipeline { get; init; } = "aimclr";
+    public string Pipeline { get; init; } = PreparePipeline.AimClr.Name;
 
     /// <summary>Optimiser, schedule and checkpoints of pre-training.</summary>
     public TrainingConfig Training { get; init; } = new();
@@ -51,7 +52,8 @@ public abstract record MethodConfig
     /// <summary>Throws <see cref="ArgumentException"/> naming the first invalid field.</summary>
     public virtual void Validate()
     {
-        if (Pipeline is not ("aimclr" or "cmd")) throw new ArgumentException($"{Name}: unknown pipeline '{Pipeline}': expected aimclr or cmd");
+        if (Pipeline != PreparePipeline.AimClr.Name && Pipeline != PreparePipeline.Cmd.Name)
+            throw new ArgumentException($"{Name}: unknown pipeline '{Pipeline}': expected {PreparePipeline.AimClr.Name} or {PreparePipeline.Cmd.Name}");
         TrainedEncoder.Validate();
         Training.Validate();
     }

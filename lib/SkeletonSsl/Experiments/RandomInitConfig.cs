@@ -1,3 +1,4 @@
+using SkeletonSsl.Data.Preprocessing;
 using System.Text.Json.Serialization;
 using SkeletonSsl.Encoders;
 using SkeletonSsl.Encoders.Gru;
@@ -26,7 +27,7 @@ public sealed record RandomInitConfig : MethodConfig
     /// training: batch-norm statistics and dropout in train mode (<see cref="FineTuneConfig.Supervised"/>).</summary>
     public static RandomInitConfig Paper { get; } = new() { Recipes = EvaluationRecipes.AimClr with { FineTune = FineTuneConfig.Supervised } };
 
-    public static RandomInitConfig Gru { get; } = new() { Encoder = GruEncoderConfig.Cmd, Pipeline = "cmd", Recipes = EvaluationRecipes.Cmd };
+    public static RandomInitConfig Gru { get; } = new() { Encoder = GruEncoderConfig.Cmd, Pipeline = PreparePipeline.Cmd.Name, Recipes = EvaluationRecipes.Cmd };
 
     [JsonIgnore]
     public override bool Pretrains => false;

@@ -1,3 +1,4 @@
+using SkeletonSsl.Data.Preprocessing;
 using System.Text.Json.Serialization;
 using SkeletonSsl.Augmentations;
 using SkeletonSsl.Encoders;
@@ -31,7 +32,7 @@ public sealed record SkeletonClrConfig : MocoMethodConfig
     public static SkeletonClrConfig Gru { get; } = new()
     {
         Encoder = GruEncoderConfig.Cmd,
-        Pipeline = "cmd",
+        Pipeline = PreparePipeline.Cmd.Name,
         NormalAugmentation = "cmd-basic",
         Moco = new MocoConfig { QueueSize = 16384 },
         Training = new TrainingConfig { Epochs = 450, ScheduleEpochs = 450, BatchSize = 64, LearningRate = 0.01, LrSteps = [350] },

@@ -26,7 +26,11 @@ public sealed class BenchPretrainCommand : ICliCommand
 
     public Command Build()
     {
-        var method = new Option<string>("--method") { Description = "skeletonclr or aimclr", DefaultValueFactory = _ => "aimclr" };
+        var method = new Option<string>("--method")
+        {
+            Description = $"A MoCo-based method of the catalog: {string.Join(", ", Catalog.Default.Methods.Values.Where(m => m.Default is MocoMethodConfig).Select(m => m.Name))}",
+            Required = true,
+        };
         var batch = new Option<int>("--batch") { Description = "Clips per step", DefaultValueFactory = _ => 16 };
         var frames = new Option<int>("--frames") { Description = "Frames per clip (AimCLR: 50)", DefaultValueFactory = _ => 50 };
         var steps = new Option<int>("--steps") { Description = "Timed steps", DefaultValueFactory = _ => 5 };

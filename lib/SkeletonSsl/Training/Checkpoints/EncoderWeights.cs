@@ -170,7 +170,7 @@ public sealed class EncoderWeights : IDisposable
     }
 
     private static SkeletonEncoder Build(StGcnConfig? stGcn, GruEncoderConfig? gru, Generator? generator) =>
-        stGcn is not null ? new StGcnEncoder(stGcn, generator) : new GruEncoder(gru!, generator);
+        ((EncoderConfig?)stGcn ?? gru!).Build(generator);
 
     private static string StripModule(string key) => key.StartsWith("module.", StringComparison.Ordinal) ? key["module.".Length..] : key;
 
