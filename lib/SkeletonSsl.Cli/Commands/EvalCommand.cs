@@ -196,16 +196,7 @@ public sealed class EvalCommand : ICliCommand
         foreach (var part in new[] { "train", "val" })
             if (!parts.Contains(part))
                 throw new DataFormatException(store.Directory, $"split '{split}' has no {part} part (it has {string.Join(", ", parts)}): evaluation trains on train and tests on val", field: "splits");
-        var train = store.Load(split, "train");
-        try
-        {
-            return (train, store.Load(split, "val"));
-        }
-        catch
-        {
-            train.Dispose();
-            throw;
-        }
+        return store.LoadTrainAndVal(split);
     }
 
     private static ReportPage Figures(string display, Request q, SkeletonStream stream, ProtocolResult result)

@@ -62,6 +62,22 @@ public sealed class PreparedStore
     /// <summary>Split names, e.g. ["xsub", "xview"].</summary>
     public IReadOnlyList<string> Splits => Manifest.Splits.Select(s => s.Name).ToArray();
 
+    /// <summary>A split's "train" and "val" parts, as protocols train and test on them; the caller disposes both
+    /// (and nothing is left undisposed when the second part fails to load).</summary>
+    public (SkeletonDataset Train, SkeletonDataset Test) LoadTrainAndVal(string split)
+    {
+        var train = Load(split, "train");
+        try
+        {
+            return (train, Load(split, "val"));
+        }
+        catch
+        {
+            train.Dispose();
+            throw;
+        }
+    }
+
     /// <summary>
     /// Loads one part into memory: data (N, 3, T, 25, 2) float32 on the CPU, labels, names, valid frames. Each file is
     /// checked against the manifest as it is read (size, then SHA-256), so an edited or damaged store

@@ -50,15 +50,6 @@ public static class ExperimentData
                 throw new DataFormatException(dir, $"expected split '{split}', the store has {string.Join(", ", store.Splits)}");
             part = split;
         }
-        var train = store.Load(part, "train");
-        try
-        {
-            return (train, store.Load(part, "val"));
-        }
-        catch
-        {
-            train.Dispose();
-            throw;
-        }
+        return store.LoadTrainAndVal(part);
     }
 }
