@@ -37,10 +37,12 @@ public sealed record RandomInitConfig : MethodConfig
 
     /// <summary>The encoder's reduced size, keeping the reference N(0, 0.02) init of ST-GCN (spec/aimclr.md §3.4): with no
     /// pre-training to speed up, the supervised rows start where the reference's supervised model starts.</summary>
-    public override MethodConfig For(Profile profile) => profile == Profile.Paper ? this : this with
+    public override MethodConfig For(Profile profile)
     {
-        Encoder = Encoder.For(profile) is StGcnConfig stgcn && Encoder is StGcnConfig paper ? stgcn with { Init = paper.Init } : Encoder.For(profile),
-    };
+        if (profile == Profile.Paper) return this;
+        var reduced = Encoder.For(profile);
+        return this with { Encoder = reduced is StGcnConfig stgcn && Encoder is StGcnConfig paper ? stgcn with { Init = paper.Init } : reduced };
+    }
 
     public override IPretrainMethod Create(SkeletonStream stream, Generator queueGenerator) =>
         throw new InvalidOperationException("random-init has no pre-training: its encoder is built by the evaluation (TrainedEncoder.Build)");
