@@ -27,8 +27,14 @@ fi
 
 # The notebook kernel, pinned as a local tool, and its Jupyter kernel spec (".NET (C#)", name .net-csharp).
 dotnet tool restore
-if command -v jupyter >/dev/null 2>&1 && ! jupyter kernelspec list 2>/dev/null | grep -q '\.net-csharp'; then
-  dotnet tool run dotnet-interactive -- jupyter install
+# (Debian's Jupyter has no `jupyter kernelspec` command, so the spec's file is what is checked; the installer writes
+# into the user's kernels folder but does not create it, and a freshly installed Jupyter has none.)
+if command -v jupyter >/dev/null 2>&1; then
+  kernels="$(jupyter --data-dir)/kernels"
+  if [ ! -f "$kernels/.net-csharp/kernel.json" ]; then
+    mkdir -p "$kernels"
+    dotnet tool run dotnet-interactive -- jupyter install
+  fi
 fi
 
 dotnet restore Reproduce.sln "$@"
