@@ -6,6 +6,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using SkeletonSsl.Data;
 using SkeletonSsl.Data.Formats;
+using SkeletonSsl.Encoders;
 using SkeletonSsl.Encoders.Gru;
 using SkeletonSsl.Encoders.StGcn;
 using SkeletonSsl.Experiments;
@@ -32,6 +33,9 @@ public sealed class EvalCommand : ICliCommand
     public const string FiguresFile = "figures.html";
     public const string Format = "skeletonssl-eval/1";
 
+    /// <summary>The <c>--weights</c> value that evaluates the catalog's random-init baseline instead of trained weights.</summary>
+    public const string RandomInit = "random-init";
+
     public string Parent => "";
 
     // The kit's config JSON (snake_case, enums by name), with '+' and quotes left readable.
@@ -40,7 +44,7 @@ public sealed class EvalCommand : ICliCommand
     public Command Build()
     {
         var protocol = new Option<string>("--protocol") { Description = $"{string.Join(", ", Protocols)}.", Required = true };
-        var weights = new Option<string>("--weights") { Description = "A pretrain run folder, a .safetensors file, or a torch.save (.pt/.pth) checkpoint (e.g. the authors' released one).", Required = true };
+        var weights = new Option<string>("--weights") { Description = $"A pretrain run folder, a .safetensors file, a torch.save (.pt/.pth) checkpoint (e.g. the authors' released one), or {RandomInit} (the seeded random encoder of --encoder at the profile's size: the floor a pre-trained encoder must beat).", Required = true };
         var data = new Option<string>("--data") { Description = "A prepared store folder, or synthetic:smoke / synthetic:quick (generated under data/ when absent).", Required = true };
         var split = new Option<string>("--split") { Description = "The store's split, e.g. xsub, xview, xset (its train part trains, its val part tests).", Required = true };
         var stream = new Option<string?>("--stream") { Description = "joint, bone or motion (default: the run folder's stream, else joint)." };
@@ -94,14 +98,14 @@ public sealed class EvalCommand : ICliCommand
         string resultPath = Path.Combine(q.Out, ResultFile);
         OutputGuard.File(resultPath, "an evaluation result", _ => true, q.Force, q.Weights);
 
-        using var source = OpenWeights(q.Weights, architecture, q.Prefix);
+        using var source = q.Weights == RandomInit ? RandomEncoder(architecture, q.Prefix, profile, q.Seed) : OpenWeights(q.Weights, architecture, q.Prefix);
         var stream = source.Stream is { } trained
             ? stated is { } s && s != trained
                 ? throw new UsageException($"--stream {Name(s)}: the run folder {q.Weights} was pre-trained on the {Name(trained)} stream ({PretrainRunFolder.ConfigFile})")
                 : trained
             : stated ?? SkeletonStream.Joint;
 
-        var recipe = EncoderEvaluation.RecipeOf(source.Weights.Architecture);
+        var recipe = EncoderEvaluation.RecipeOf(source.Architecture);
         var store = PretrainCommand.OpenStore(q.Data, EncoderEvaluation.RecipeMethod(recipe).Pipeline);
         if (!store.Splits.Contains(q.Split))
             throw new DataFormatException(store.Directory, $"no split '{q.Split}' in this {store.Manifest.Dataset} store: it has {string.Join(", ", store.Splits)}", field: "splits");
@@ -116,11 +120,10 @@ public sealed class EvalCommand : ICliCommand
             };
             if (q.Labelled is { } l) options["labelled"] = l.ToString("R", CultureInfo.InvariantCulture);
             string where = $"{store.Directory} [{q.Split}: {train.Count} train, {test.Count} test clips]";
-            Console.Error.WriteLine($"eval {protocol} ({options["recipe"]} recipe) of {q.Weights} [{source.Weights.Architecture}, {source.Weights.Report.Loaded.Count} tensors" +
-                                    $"{(source.Weights.Prefix.Length > 0 ? $" under '{source.Weights.Prefix}'" : "")}] on {where}, stream {Name(stream)}, " +
+            Console.Error.WriteLine($"eval {protocol} ({options["recipe"]} recipe) of {q.Weights} [{source.Describe()}] on {where}, stream {Name(stream)}, " +
                                     $"profile {q.Profile.Trim().ToLowerInvariant()}, seed {q.Seed}, device {dev.type.ToString().ToLowerInvariant()}");
             var config = EncoderEvaluation.Config(protocol, options, profile);
-            var result = EncoderEvaluation.Run(d => source.Weights.Create(d, withHead: false), stream, train, test, Catalog.Default.Protocol(protocol), options, profile, q.Seed, dev);
+            var result = EncoderEvaluation.Run(source.Create, stream, train, test, Catalog.Default.Protocol(protocol), options, profile, q.Seed, dev);
 
             var record = new JsonObject
             {
@@ -130,17 +133,7 @@ public sealed class EvalCommand : ICliCommand
                 ["metrics"] = new JsonObject(result.Metrics.Select(m => KeyValuePair.Create(m.Key, (JsonNode?)JsonValue.Create(m.Value)))),
                 ["protocol_options"] = new JsonObject(options.Select(o => KeyValuePair.Create(o.Key, (JsonNode?)JsonValue.Create(o.Value)))),
                 ["protocol_config"] = Node(config),
-                ["weights"] = new JsonObject
-                {
-                    ["path"] = Path.GetFullPath(q.Weights),
-                    ["kind"] = source.Kind,
-                    ["file"] = Path.GetFullPath(source.Weights.Source),
-                    ["sha256"] = PreparedStoreWriter.Sha256(source.Weights.Source),
-                    ["prefix"] = source.Weights.Prefix,
-                    ["encoder"] = source.Weights.Architecture,
-                    ["encoder_config"] = Node(source.Weights.Config),
-                    ["tensors_loaded"] = source.Weights.Report.Loaded.Count,
-                },
+                ["weights"] = source.Record(q.Weights),
                 ["stream"] = Name(stream),
                 ["data"] = new JsonObject
                 {
@@ -169,13 +162,68 @@ public sealed class EvalCommand : ICliCommand
         }
     }
 
-    /// <summary>The weights to evaluate: a run folder's final encoder (its stream known), or a weights file.</summary>
-    private sealed record WeightsSource(EncoderWeights Weights, string Kind, SkeletonStream? Stream) : IDisposable
+    /// <summary>The encoder to evaluate: a run folder's final encoder (its stream known), a weights file, or none (random init).</summary>
+    private abstract record EncoderSource(string Kind, SkeletonStream? Stream) : IDisposable
     {
-        public void Dispose() => Weights.Dispose();
+        public abstract string Architecture { get; }
+        public abstract SkeletonEncoder Create(torch.Device device);
+        public abstract string Describe();
+        public abstract JsonObject Record(string argument);
+        public virtual void Dispose() { }
     }
 
-    private static WeightsSource OpenWeights(string path, string? architecture, string? prefix)
+    private sealed record WeightsSource(EncoderWeights Weights, string Kind, SkeletonStream? Stream) : EncoderSource(Kind, Stream)
+    {
+        public override string Architecture => Weights.Architecture;
+        public override SkeletonEncoder Create(torch.Device device) => Weights.Create(device, withHead: false);
+        public override string Describe() =>
+            $"{Weights.Architecture}, {Weights.Report.Loaded.Count} tensors{(Weights.Prefix.Length > 0 ? $" under '{Weights.Prefix}'" : "")}";
+        public override JsonObject Record(string argument) => new()
+        {
+            ["path"] = Path.GetFullPath(argument),
+            ["kind"] = Kind,
+            ["file"] = Path.GetFullPath(Weights.Source),
+            ["sha256"] = PreparedStoreWriter.Sha256(Weights.Source),
+            ["prefix"] = Weights.Prefix,
+            ["encoder"] = Weights.Architecture,
+            ["encoder_config"] = Node(Weights.Config),
+            ["tensors_loaded"] = Weights.Report.Loaded.Count,
+        };
+        public override void Dispose() => Weights.Dispose();
+    }
+
+    /// <summary>The catalog's random-init baseline on one encoder: its reference initialisation at the profile's size, seeded.</summary>
+    private sealed record RandomSource(EncoderConfig Encoder, int Seed) : EncoderSource(RandomInit, null)
+    {
+        public override string Architecture => Encoder.Kind;
+        public override SkeletonEncoder Create(torch.Device device)
+        {
+            using var generator = new torch.Generator((ulong)Seed);
+            var encoder = Encoder.Build(generator);
+            encoder.to(device);
+            return encoder;
+        }
+        public override string Describe() => $"{Encoder.Kind}, random initialisation, seed {Seed}";
+        public override JsonObject Record(string argument) => new()
+        {
+            ["kind"] = Kind,
+            ["encoder"] = Encoder.Kind,
+            ["encoder_config"] = Node(Encoder),
+            ["init_seed"] = Seed,
+        };
+    }
+
+    private static RandomSource RandomEncoder(string? architecture, string? prefix, Profile profile, int seed)
+    {
+        if (architecture is null) throw new UsageException($"--weights {RandomInit} needs --encoder, the encoder to initialise ({string.Join(" or ", Catalog.Default.Method(RandomInit).Encoders)})");
+        if (prefix is not null) throw new UsageException($"--prefix applies to a weights file, not to --weights {RandomInit}");
+        var entry = Catalog.Default.Method(RandomInit);
+        if (!entry.Encoders.Contains(architecture))
+            throw new UsageException($"--encoder {architecture}: the random-init baseline has presets for {string.Join(" or ", entry.Encoders)}");
+        return new RandomSource(entry.On(architecture).For(profile).TrainedEncoder, seed);
+    }
+
+    private static EncoderSource OpenWeights(string path, string? architecture, string? prefix)
     {
         if (Directory.Exists(path))
         {

@@ -47,7 +47,7 @@ public sealed class PretrainCommand : ICliCommand
                            int? epochs, bool resume, long seed, string? device)
     {
         var entry = Catalog.Default.Method(method.Trim().ToLowerInvariant());
-        if (!entry.Default.Pretrains) throw new UsageException($"--method {entry.Name}: this baseline has no pre-training (evaluate its random encoder with eval)");
+        if (!entry.Default.Pretrains) throw new UsageException($"--method {entry.Name}: this baseline has no pre-training (evaluate its random encoder with eval --weights random-init --encoder E)");
         var paper = entry.On(encoder is null ? null : EncoderOptions.Kind(encoder));
         var config = PretrainConfig.Of(paper, Profiles.Parse(profile), ParseStream(stream), seed);
         if (epochs is { } e) config = config.WithEpochs(e);

@@ -129,8 +129,31 @@ public sealed class EvalCommandTests : IDisposable
         Assert.True(EvalCommand.IsResultFolder(_dir.File("out")));
     }
 
+    [Theory]
+    [MemberData(nameof(Protocols))]
+    public void Random_init_evaluates_the_catalogs_seeded_random_encoder_at_the_profiles_size(string protocol)
+    {
+        string store = Store();
+
+        var result = Eval(protocol, EvalCommand.RandomInit, store, "--encoder", "stgcn");
+
+        var encoder = RandomInitConfig.Paper.For(Profile.Smoke).TrainedEncoder;
+        var expected = InProcess(protocol, () =>
+        {
+            using var generator = new Generator(Seed);
+            var e = encoder.Build(generator);
+            e.eval();
+            return e;
+        }, store, SkeletonStream.Joint);
+        AssertMetrics(expected, result);
+        Assert.Equal("random-init", (string)result["weights"]!["kind"]!);
+        Assert.Equal("stgcn", (string)result["weights"]!["encoder"]!);
+        Assert.Equal(Seed, (int)result["weights"]!["init_seed"]!);
+        Assert.Null(result["weights"]!["sha256"]);
+    }
+
     public static TheoryData<string> ErrorCases =>
-        ["unknown-protocol", "weights-mismatch", "missing-split", "semi-without-labelled", "labelled-elsewhere", "user-folder", "not-a-run-folder"];
+        ["unknown-protocol", "weights-mismatch", "missing-split", "semi-without-labelled", "labelled-elsewhere", "user-folder", "not-a-run-folder", "random-init-without-encoder"];
 
     [Theory]
     [MemberData(nameof(ErrorCases))]
@@ -147,6 +170,7 @@ public sealed class EvalCommandTests : IDisposable
             "labelled-elsewhere" => (Args("linear", weights, store, "--labelled", "0.1"), "--labelled"),
             "user-folder" => (Args("knn", weights, store), UserFolder()),
             "not-a-run-folder" => (Args("knn", _dir.Path, store), "config.json"),
+            "random-init-without-encoder" => (Args("knn", EvalCommand.RandomInit, store), "--encoder"),
             _ => throw new ArgumentException(name),
         };
         var (code, stdout, err) = CliHarness.Run(args);
