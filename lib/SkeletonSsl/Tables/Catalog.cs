@@ -28,6 +28,8 @@ public sealed record Catalog(
             new("skeletonclr", "SkeletonCLR", "Li et al., CVPR 2021", [SkeletonClrConfig.Paper, SkeletonClrConfig.Gru]),
             // AimCLR (Guo et al., AAAI 2022): extreme augmentations, EADM, D3M, NNM (spec/aimclr.md §2-6).
             new("aimclr", "AimCLR", "Guo et al., AAAI 2022", [AimClrConfig.Paper]),
+            // PCM3 (Zhang et al., ACM MM 2023): prompted contrast with masked motion modeling on the CMD GRU (spec/pcm3.md §3-7).
+            new("pcm3", "PCM3", "Zhang et al., ACM MM 2023", [Pcm3Config.Paper]),
             // No pre-training: the encoder keeps its random initialisation (supervised baselines, sanity checks).
             new("random-init", "Random init", "no pre-training", [RandomInitConfig.Paper, RandomInitConfig.Gru])),
         ByName<EncoderEntry>(e => e.Name,
