@@ -1,6 +1,9 @@
 using SkeletonSsl.Data.Preprocessing;
 using System.Text.Json.Serialization;
+using SkeletonSsl.Augmentations;
+using SkeletonSsl.Augmentations.Mixing;
 using SkeletonSsl.Encoders;
+using SkeletonSsl.Encoders.Decoders;
 using SkeletonSsl.Encoders.Gru;
 using SkeletonSsl.Methods;
 using SkeletonSsl.Methods.Shared;
@@ -11,7 +14,7 @@ using static TorchSharp.torch;
 namespace SkeletonSsl.Experiments;
 
 /// <summary>
-/// PCM3 (Methods/Pcm3.cs; Zhang et al., ACM MM 2023): MoCo v2 on the CMD GRU with intra, inter, masked and
+/// PCM3 (<see cref="Methods.Pcm3"/>; Zhang et al., ACM MM 2023): MoCo v2 on the CMD GRU with intra, inter, masked and
 /// predicted positives, relational KL, topology-masked motion prediction and dual prompts (<see cref="Settings"/>;
 /// spec/pcm3.md §3-7). <see cref="Paper"/>: the paper's schedule (§4.2: 450 epochs, lr 0.02 → 0.002 after epoch 350,
 /// batch 128, SGD m 0.9, wd 1e-4, K = 16384, τ = 0.07); <see cref="Released"/>: the released code's 451 epochs with
@@ -28,6 +31,10 @@ public sealed record Pcm3Config : MocoMethodConfig
 
     /// <summary>PCM3's own settings: positives, KL, prompts, masking, loss weights.</summary>
     public Pcm3Settings Settings { get; init; } = new();
+
+    /// <summary>The masked motion prediction decoder (spec §6.4: MLP 2048 → 512, 2-layer GRU of 512, Linear(512, 150)); its
+    /// FeatureDim is the encoder's feature width.</summary>
+    public Pcm3DecoderConfig Decoder { get; init; } = new();
 
     /// <summary>The preset of the masked / reconstructed view v3 (crop-resize, then always shear; spec §3).</summary>
     public string MaskViewAugmentation { get; init; } = "pcm3-mask-view";
@@ -100,6 +107,7 @@ public sealed record Pcm3Config : MocoMethodConfig
         if (Training.LrSteps.SequenceEqual(paper.Training.LrSteps) is false) yield return $"lr step after epoch {string.Join("/", Training.LrSteps)}";
         if (NormalAugmentation != paper.NormalAugmentation) yield return $"intra views {NormalAugmentation}";
         if (MaskViewAugmentation != paper.MaskViewAugmentation) yield return $"mask view {MaskViewAugmentation}";
+        if (Decoder != paper.Decoder) yield return $"decoder {Decoder.Width} wide, {Decoder.GruLayers} GRU layers";
         if (s.IntraView != p.IntraView) yield return s.IntraView ? "with the intra view" : "without the intra view";
         if (s.InterView != p.InterView) yield return s.InterView ? "with the inter view" : "without the inter view";
         if (s.MaskView != p.MaskView) yield return s.MaskView ? "with the mask view" : "without the mask view";
@@ -125,17 +133,51 @@ public sealed record Pcm3Config : MocoMethodConfig
             yield return s.PromptFreeSecondaryStreams ? "bone and motion without prompts" : "bone and motion with prompts";
     }
 
-    public override IPretrainMethod Create(SkeletonStream stream, Generator queueGenerator) =>
-        throw new NotImplementedException("pcm3: the method class lands in the next commit");
+    /// <summary>
+    /// The reduced sizes of the MoCo configs (<see cref="ReducedProfiles"/>, the GRU's own For) with the paper's
+    /// proportions kept for PCM3's own widths (kit choices, not the paper's): the decoder a quarter of the feature width
+    /// (512 of 2048) and the task prompt's window an eighth of the hidden size (128 of 1024). Quick: GRU 3 × 256,
+    /// decoder 128, r = 32; Smoke: GRU 2 × 32, decoder 16, r = 4.
+    /// </summary>
+    public override MethodConfig For(Profile profile)
+    {
+        if (profile == Profile.Paper) return this;
+        var reduced = (Pcm3Config)base.For(profile);
+        if (reduced.Encoder is not GruEncoderConfig gru) return reduced;
+        var ratio = (double)gru.Hidden / ((GruEncoderConfig)Encoder).Hidden;
+        return reduced with
+        {
+            Decoder = Decoder with { FeatureDim = gru.FeatureDim, Width = Math.Max(1, (int)Math.Round(Decoder.Width * ratio)) },
+            Settings = Settings with { PromptWidth = Math.Max(1, (int)Math.Round(Settings.PromptWidth * ratio)) },
+        };
+    }
+
+    public override IPretrainMethod Create(SkeletonStream stream, Generator queueGenerator)
+    {
+        if (TrainedEncoder is not GruEncoderConfig encoder)
+            throw new ArgumentException($"pcm3: Encoder is a {Encoder.Kind} encoder: expected the GRU encoder (domain prompts are 150-d frames, spec §6.3)");
+        var inter = AugmentationPresets.Create("pcm3-inter") as ISampleMixing
+                    ?? throw new InvalidOperationException("the pcm3-inter preset is not a sample mixing");
+        return new Methods.Pcm3(Settings, Moco, () => (GruEncoder)encoder.Build(), Decoder,
+                                AugmentationPresets.Create(NormalAugmentation), AugmentationPresets.Create(MaskViewAugmentation), inter,
+                                stream, queueGenerator);
+    }
 
     public override void Validate()
     {
         base.Validate();
         Settings.Validate();
-        _ = Augmentations.AugmentationPresets.Create(MaskViewAugmentation);
+        _ = AugmentationPresets.Create(MaskViewAugmentation);
+        Decoder.Validate();
         if (TrainedEncoder is not GruEncoderConfig gru)
             throw new ArgumentException($"pcm3: Encoder is a {Encoder.Kind} encoder: expected the GRU encoder (domain prompts are 150-d frames, spec §6.3)");
-        if (Settings.TaskPrompts && Settings.PromptWidth > gru.Hidden)
-            throw new ArgumentException($"pcm3: Settings.PromptWidth = {Settings.PromptWidth} exceeds the GRU's hidden size {gru.Hidden}: expected a window that fits each direction half");
+        if (Settings.TaskPrompts && Settings.PromptWidth >= gru.Hidden)
+            throw new ArgumentException($"pcm3: Settings.PromptWidth = {Settings.PromptWidth}: expected less than the GRU's hidden size {gru.Hidden} (one window per direction half)");
+        if (Decoder.FeatureDim != gru.FeatureDim)
+            throw new ArgumentException($"pcm3: Decoder.FeatureDim = {Decoder.FeatureDim}: expected the encoder's feature width {gru.FeatureDim}");
+        if (Decoder.OutputSize != gru.InputSize)
+            throw new ArgumentException($"pcm3: Decoder.OutputSize = {Decoder.OutputSize}: expected the encoder's frame size {gru.InputSize}");
+        if (Training.BatchSize < 3)
+            throw new ArgumentException($"pcm3: Training.BatchSize = {Training.BatchSize}: the inter view needs at least 3 clips per batch (spec §6.2)");
     }
 }
