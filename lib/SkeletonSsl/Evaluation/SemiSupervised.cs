@@ -16,6 +16,7 @@ public static class SemiSupervised
     public static ClassifierResult Run(SkeletonEncoder encoder, SkeletonDataset train, SkeletonDataset test, SkeletonStream stream,
         SemiSupervisedConfig config, Generator generator, Device? device = null, Action<EvaluationProgress>? progress = null)
     {
+        config.Validate();
         var indices = Select(train.Labels, config.Fraction, config.Selection, new Random(config.SelectionSeed), config.MinPerClass);
         if (indices.Length == 0) throw new ArgumentException($"a fraction of {config.Fraction} of {train.Count} clips selects none");
         using var labelled = train.Subset(indices);
@@ -23,16 +24,26 @@ public static class SemiSupervised
     }
 
     /// <summary>Indices (sorted ascending) of the labelled subset drawn from the given labels.</summary>
-    /// <param name="minPerClass">Per-class selection only: at least this many clips of each class (0, the reference rule, allows none).</param>
+    /// <param name="minPerClass">Per-class selection: at least this many clips of each class (0, the reference rule, allows none);
+    /// random selection: at least this many times the number of classes in all (the reduced profiles' small synthetic
+    /// splits would otherwise give int(0.01·N) = 0 or 1 clips).</param>
     public static int[] Select(IReadOnlyList<long> labels, double fraction, SemiSupervisedSelection selection, Random random, int minPerClass = 0)
     {
         if (fraction is <= 0 or > 1) throw new ArgumentException($"fraction must lie in (0, 1], got {fraction}", nameof(fraction));
         return selection switch
         {
             SemiSupervisedSelection.PerClass => PerClass(labels, fraction, random, minPerClass),
-            SemiSupervisedSelection.Random => Sample(Enumerable.Range(0, labels.Count).ToArray(), (int)(labels.Count * fraction), random).Order().ToArray(),
+            SemiSupervisedSelection.Random => Sample(Enumerable.Range(0, labels.Count).ToArray(), RandomCount(labels, fraction, minPerClass), random).Order().ToArray(),
             _ => throw new ArgumentOutOfRangeException(nameof(selection), selection, "expected PerClass or Random"),
         };
+    }
+
+    /// <summary>CMD's int(N · p), raised to minPerClass × classes and capped at N.</summary>
+    private static int RandomCount(IReadOnlyList<long> labels, double fraction, int minPerClass)
+    {
+        int take = (int)(labels.Count * fraction);   // CMD: int(N_train · ratio)
+        if (minPerClass > 0) take = Math.Max(take, minPerClass * labels.Distinct().Count());
+        return Math.Min(take, labels.Count);
     }
 
     /// <summary>AimCLR's Semi feeder: per class, in order of first appearance, round(p·n_c) half to even.</summary>

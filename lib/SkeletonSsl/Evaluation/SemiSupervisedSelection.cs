@@ -9,6 +9,9 @@ public enum SemiSupervisedSelection
     /// </summary>
     PerClass,
 
-    /// <summary>CMD (spec/pcm3.md §8.3): int(p · N) clips drawn uniformly from the whole split.</summary>
+    /// <summary>
+    /// CMD (spec/pcm3.md §8.3): int(p · N) clips drawn uniformly from the whole split, not per class
+    /// (with a minimum per class, at least that many per class on average: minimum × classes clips).
+    /// </summary>
     Random,
 }

@@ -29,7 +29,12 @@ public static class EvaluationProtocols
         Classify(request, (encoder, train, test, stream, generator, device, progress) =>
             Evaluation.FineTune.Run(encoder, train, test, stream, request.Recipes.FineTune.For(request.Context.Profile), generator, device, progress));
 
-    /// <summary>Semi-supervised evaluation on the fraction in the protocol option "labelled" (0.01 or 0.1; spec/aimclr.md §8.4).</summary>
+    /// <summary>
+    /// Semi-supervised evaluation on the fraction in the protocol option "labelled" (0.01 or 0.1; spec/aimclr.md §8.4,
+    /// spec/pcm3.md §8.3), over the recipe's <see cref="SemiSupervisedConfig.Runs"/>: run r draws a new subset (selection
+    /// seed + r) and fine-tunes a fresh copy of each pre-trained encoder (training seed + r); with several runs every metric
+    /// is the mean over the runs (CMD reports the mean of 5), "top1-run{r}" each run's top-1 and the figures are run 1's.
+    /// </summary>
     public static ProtocolResult Semi(EvaluationRequest request)
     {
         var text = request.Spec.ProtocolOptions.GetValueOrDefault("labelled")
@@ -37,8 +42,28 @@ public static class EvaluationProtocols
         if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var fraction) || fraction is <= 0 or > 1)
             throw new ArgumentException($"semi option labelled = '{text}': expected a fraction in (0, 1]");
         var config = (request.Recipes.Semi with { Fraction = fraction }).For(request.Context.Profile);
-        return Classify(request, (encoder, train, test, stream, generator, device, progress) =>
-            SemiSupervised.Run(encoder, train, test, stream, config, generator, device, progress));
+        config.Validate();
+        var data = request.Data();
+        var runs = new List<ProtocolResult>();
+        for (int r = 0; r < config.Runs; r++)
+        {
+            if (config.Runs > 1) request.Context.Log?.Invoke($"  semi: run {r + 1} of {config.Runs}");
+            var run = config with { SelectionSeed = config.SelectionSeed + r };
+            runs.Add(Classify(request, data, (encoder, train, test, stream, generator, device, progress) =>
+                SemiSupervised.Run(encoder, train, test, stream, run, generator, device, progress), seedOffset: r));
+        }
+        return Averaged(runs);
+    }
+
+    /// <summary>The mean of each metric over the runs (all report the same ones), each run's top-1 as "top1-run{r}", and run 1's figures.</summary>
+    internal static ProtocolResult Averaged(IReadOnlyList<ProtocolResult> runs)
+    {
+        if (runs.Count == 0) throw new ArgumentException("no runs to average");
+        if (runs.Count == 1) return runs[0];
+        var metrics = runs[0].Metrics.Keys.Where(k => k != "best-epoch")
+                                     .ToDictionary(k => k, k => runs.Average(r => r.Metrics[k]));
+        for (int r = 0; r < runs.Count; r++) metrics[$"top1-run{r + 1}"] = runs[r].Metrics["top1"];
+        return new ProtocolResult(metrics, runs[0].Figures);
     }
 
     /// <summary>KNN evaluation on frozen features (AimCLR Fig. 3); one stream only (KNN gives no logits to fuse).</summary>
@@ -97,17 +122,20 @@ public static class EvaluationProtocols
     private static Action<EvaluationProgress>? Relay(EvaluationRequest request, SkeletonStream stream) =>
         request.Progress is { } progress ? p => progress.Report(p with { Stream = stream }) : null;
 
-    private static ProtocolResult Classify(EvaluationRequest request, StreamProtocol protocol)
+    private static ProtocolResult Classify(EvaluationRequest request, StreamProtocol protocol) => Classify(request, request.Data(), protocol, seedOffset: 0);
+
+    /// <summary>Runs the protocol on each stream's encoder with a generator seeded by the experiment seed + <paramref name="seedOffset"/>, and fuses the streams.</summary>
+    private static ProtocolResult Classify(EvaluationRequest request, (SkeletonDataset Train, SkeletonDataset Test) data, StreamProtocol protocol, int seedOffset)
     {
         var device = request.Context.Device;
-        var (train, test) = request.Data();
+        var (train, test) = data;
         {
             var results = new List<ClassifierResult>();
             foreach (var run in request.Runs)
             {
                 request.Context.Log?.Invoke($"  {request.Spec.Protocol}: {run.Spec.Stream.ToString().ToLowerInvariant()} stream");
                 using var encoder = EncoderOf(run, device);
-                using var generator = new torch.Generator((ulong)request.Context.Seed);
+                using var generator = new torch.Generator((ulong)(request.Context.Seed + seedOffset));
                 results.Add(protocol(encoder, train, test, run.Spec.Stream, generator, device, Relay(request, run.Spec.Stream)));
             }
             var numClasses = Math.Max(train.NumClasses, test.NumClasses);

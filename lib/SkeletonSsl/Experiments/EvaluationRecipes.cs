@@ -19,14 +19,25 @@ public sealed record EvaluationRecipes
     public FineTuneConfig FineTune { get; init; } = FineTuneConfig.SkeleMixClrRecon;
     public TsneConfig Tsne { get; init; } = new();
 
+    /// <summary>
+    /// The weights of the streams' logits in a three-stream ("3s-") experiment, which <see cref="ExperimentSpec.ThreeStream"/>
+    /// copies into the spec: AimCLR's 0.6 joint, 0.6 bone, 0.4 motion (AimCLR §4.2); CMD's plain average (spec/pcm3.md §8.1).
+    /// </summary>
+    public FusionWeights Fusion { get; init; } = FusionWeights.AimClr;
+
     public static EvaluationRecipes AimClr { get; } = new();
 
-    /// <summary>CMD: linear lr 0.1 for 80 epochs, 1-NN retrieval, random-subset semi-supervision, full fine-tuning in train mode.</summary>
+    /// <summary>
+    /// CMD (spec/pcm3.md §8.1-8.4): linear lr 0.1 for 80 epochs on [0.5, 1] random crops, tested on the 0.95 centre crop;
+    /// 1-NN cosine retrieval on centre-crop features; semi-supervision on random subsets averaged over 5 runs; full
+    /// fine-tuning in train mode at lr 0.01; three streams fused by the average of their class scores.
+    /// </summary>
     public static EvaluationRecipes Cmd { get; } = new()
     {
         Linear = LinearProbeConfig.Cmd,
         Knn = KnnConfig.Cmd,
         Semi = SemiSupervisedConfig.Cmd(0.01),
         FineTune = FineTuneConfig.Cmd,
+        Fusion = FusionWeights.Mean,
     };
 }

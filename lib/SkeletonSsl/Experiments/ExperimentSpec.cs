@@ -30,7 +30,7 @@ public sealed record ExperimentSpec(
     ImmutableSortedDictionary<string, string> ProtocolOptions,
     ImmutableArray<double> FusionWeights)
 {
-    /// <summary>AimCLR §4.2 "weights of [0.6, 0.6, 0.4]" for joint, bone, motion (spec/aimclr.md §8.2).</summary>
+    /// <summary>AimCLR §4.2 "weights of [0.6, 0.6, 0.4]" for joint, bone, motion (spec/aimclr.md §8.2); <see cref="ThreeStream"/> takes the method's own.</summary>
     public static double FusionWeight(SkeletonStream stream) => stream == SkeletonStream.Motion ? 0.4 : 0.6;
 
     /// <summary>The three streams in the order the paper's "joint+motion+bone" rows name them.</summary>
@@ -41,10 +41,14 @@ public sealed record ExperimentSpec(
     public static ExperimentSpec Single(MethodConfig method, SkeletonStream stream, string dataset, string split, string protocol) =>
         new(method, [stream], dataset, split, protocol, ImmutableSortedDictionary<string, string>.Empty, []);
 
-    /// <summary>A three-stream ("3s-") experiment fused with the paper's weights.</summary>
-    public static ExperimentSpec ThreeStream(MethodConfig method, string dataset, string split, string protocol) =>
-        new(method, ThreeStreams, dataset, split, protocol, ImmutableSortedDictionary<string, string>.Empty,
-            [.. ThreeStreams.Select(FusionWeight)]);
+    /// <summary>A three-stream ("3s-") experiment fused with the weights of the method's recipes (AimCLR's 0.6/0.6/0.4 when it has none;
+    /// CMD's methods average the streams, <see cref="EvaluationRecipes.Cmd"/>).</summary>
+    public static ExperimentSpec ThreeStream(MethodConfig method, string dataset, string split, string protocol)
+    {
+        var weights = method.Recipes?.Fusion ?? Evaluation.FusionWeights.AimClr;
+        return new(method, ThreeStreams, dataset, split, protocol, ImmutableSortedDictionary<string, string>.Empty,
+                   [.. ThreeStreams.Select(weights.Of)]);
+    }
 
     /// <summary>The dataset the encoders are pre-trained on; null: the evaluation's <see cref="Dataset"/>.</summary>
     public string? PretrainDataset { get; init; }

@@ -4,6 +4,7 @@ using SkeletonSsl.Encoders.StGcn;
 using SkeletonSsl.Reporting;
 using SkeletonSsl.Tables;
 using AimClr = SkeletonSsl.Tables.AimClr;
+using Pcm3 = SkeletonSsl.Tables.Pcm3;
 using SkeletonSsl.Experiments;
 
 namespace SkeletonSsl.Tables;
@@ -28,6 +29,8 @@ public sealed record Catalog(
             new("skeletonclr", "SkeletonCLR", "Li et al., CVPR 2021", [SkeletonClrConfig.Paper, SkeletonClrConfig.Gru]),
             // AimCLR (Guo et al., AAAI 2022): extreme augmentations, EADM, D3M, NNM (spec/aimclr.md §2-6).
             new("aimclr", "AimCLR", "Guo et al., AAAI 2022", [AimClrConfig.Paper]),
+            // PCM3 (Zhang et al., ACM MM 2023): prompted contrast with masked motion modeling on the CMD GRU (spec/pcm3.md §3-7).
+            new("pcm3", "PCM3", "Zhang et al., ACM MM 2023", [Pcm3Config.Paper]),
             // No pre-training: the encoder keeps its random initialisation (supervised baselines, sanity checks).
             new("random-init", "Random init", "no pre-training", [RandomInitConfig.Paper, RandomInitConfig.Gru])),
         ByName<EncoderEntry>(e => e.Name,
@@ -47,7 +50,9 @@ public sealed record Catalog(
         ByName<TableDefinition>(t => t.Id,
             AimClr.Table1.Definition, AimClr.Table2.Definition, AimClr.Table3.Definition, AimClr.Table4.Definition,
             AimClr.Table5.Definition, AimClr.Table6.Definition, AimClr.Table7.Definition, AimClr.Table8.Definition,
-            AimClr.Figure2.Definition, AimClr.Figure3.Definition));
+            AimClr.Figure2.Definition, AimClr.Figure3.Definition,
+            Pcm3.Table1.Definition, Pcm3.Table2.Definition, Pcm3.Table3.Definition, Pcm3.Table8.Definition,
+            Pcm3.Table9.Definition, Pcm3.Table10.Definition));
 
     /// <summary>A table by id; the message lists the known ids.</summary>
     public TableDefinition Table(string id) => Tables.TryGetValue(id, out var t) ? t

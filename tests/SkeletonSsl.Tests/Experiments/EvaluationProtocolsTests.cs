@@ -63,6 +63,19 @@ public sealed class EvaluationProtocolsTests(EvaluationProtocolsTests.SharedData
     }
 
     [Fact]
+    public void Cmd_semi_supervision_averages_its_runs_each_on_a_new_subset()
+    {
+        var spec = ExperimentSpec.Single(RandomInitConfig.Gru, SkeletonStream.Joint, "ntu60", "xsub", "semi").WithProtocolOption("labelled", "0.1");
+        var result = EvaluationProtocols.Semi(Request(spec));
+        Assert.Equal(2, result.Metrics.Keys.Count(k => k.StartsWith("top1-run", StringComparison.Ordinal)));   // Smoke: 2 of CMD's 5 runs
+        Assert.Equal((result.Metrics["top1-run1"] + result.Metrics["top1-run2"]) / 2, result.Metrics["top1"], 9);
+        var (train, _) = Request(spec).Data();
+        var config = SemiSupervisedConfig.Cmd(0.1).For(Profile.Smoke);
+        Assert.NotEqual(SemiSupervised.Select(train.Labels, 0.1, config.Selection, new Random(config.SelectionSeed), config.MinPerClass),
+                        SemiSupervised.Select(train.Labels, 0.1, config.Selection, new Random(config.SelectionSeed + 1), config.MinPerClass));
+    }
+
+    [Fact]
     public void Real_data_must_be_a_prepared_store_per_dataset()
     {
         var root = Directory.CreateDirectory(Path.Combine(_dir, "empty-root")).FullName;

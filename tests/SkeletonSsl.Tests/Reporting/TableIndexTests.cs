@@ -20,6 +20,16 @@ public sealed class TableIndexTests
     }
 
     [Fact]
+    public void Tables_are_listed_paper_by_paper_in_the_papers_numbering_before_its_figures()
+    {
+        var ids = TableIndex.Entries(Catalog.Default).Select(e => e.Table.Id).ToList();
+        Assert.True(ids.IndexOf("aimclr-table8") < ids.IndexOf("aimclr-fig2"));
+        Assert.True(ids.IndexOf("aimclr-fig3") < ids.IndexOf("pcm3-table1"));
+        Assert.Equal(["pcm3-table1", "pcm3-table2", "pcm3-table3", "pcm3-table8", "pcm3-table9", "pcm3-table10"],
+                     ids.Where(i => i.StartsWith("pcm3-", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public void A_table_with_unwired_parts_is_not_yet()
     {
         var catalog = Catalog.Default.WithProtocol(Catalog.Default.Protocols["linear"] with { Evaluate = null });

@@ -1,0 +1,211 @@
+using SkeletonSsl.Experiments;
+using SkeletonSsl.Methods;
+using SkeletonSsl.Skeletons;
+using SkeletonSsl.Tables;
+
+namespace SkeletonSsl.Tests.Tables;
+
+/// <summary>The PCM3 tables as data: columns and rows as the paper prints them, its numbers, its claims, and one experiment per config shared across tables.</summary>
+public sealed class Pcm3TableTests
+{
+    private static TableDefinition Table(string id) => Catalog.Default.Table(id);
+
+    private static double?[] PaperRow(string table, string row) =>
+        [.. Table(table).Row(row).Cells.Where(c => Table(table).Column(c.ColumnId).Kind == ColumnKind.Measured).Select(c => c.Paper)];
+
+    private static ExperimentSpec Spec(string table, string row, string column) => Table(table).Row(row).Cell(column)!.Spec!;
+
+    [Fact]
+    public void The_catalog_holds_the_papers_tables_one_two_three_eight_nine_and_ten()
+    {
+        string[] expected = ["pcm3-table1", "pcm3-table2", "pcm3-table3", "pcm3-table8", "pcm3-table9", "pcm3-table10"];
+        Assert.Equal(expected.Order(), Catalog.Default.Tables.Keys.Where(k => k.StartsWith("pcm3-", StringComparison.Ordinal)).Order());
+        Assert.All(expected, id => Assert.Equal("PCM3", Table(id).PaperMethod));
+    }
+
+    [Fact]
+    public void Table1_has_text_year_and_backbone_columns_then_five_benchmarks()
+    {
+        var table = Table("pcm3-table1");
+        Assert.Equal(["year", "backbone", "ntu60-xsub", "ntu60-xview", "ntu120-xsub", "ntu120-xset", "pku2-xsub"], table.Columns.Select(c => c.Id));
+        Assert.Equal([ColumnKind.Text, ColumnKind.Text], table.Columns.Take(2).Select(c => c.Kind));
+        Assert.Equal(("pku2", "xsub"), (table.Column("pku2-xsub").Dataset, table.Column("pku2-xsub").Split));
+        Assert.Equal(18, table.Rows.Count);
+        Assert.Equal(["pcm3", "3s-aimclr", "3s-pcm3"], table.Rows.Where(r => !r.PaperOnly).Select(r => r.Id));
+        Assert.Equal([83.9, 90.4, 76.5, 77.5, 51.5], PaperRow("pcm3-table1", "pcm3"));
+        Assert.Equal([87.4, 93.1, 80.0, 81.2, 58.2], PaperRow("pcm3-table1", "3s-pcm3"));
+        Assert.Equal([79.8, 86.9, 70.3, 71.5, 43.0], PaperRow("pcm3-table1", "cmd"));   // spec/pcm3.md §10's CMD reference
+        Assert.Equal([52.6, null, null, null, 27.6], PaperRow("pcm3-table1", "ms2l"));
+        Assert.Equal("GRU", table.Row("isc").Cell("backbone")!.Text);                    // the stored text's "GRO"
+        Assert.Equal("ECCV'2022", table.Row("3s-cpm").Cell("year")!.Text);
+        Assert.Equal("Single-stream:", table.Row("pcm3").Group);
+        Assert.Equal("Three-stream:", table.Row("3s-pcm3").Group);
+    }
+
+    [Fact]
+    public void Table1_runs_pcm3_on_the_joint_stream_and_fuses_3s_pcm3_by_the_average_of_its_streams()
+    {
+        var single = Spec("pcm3-table1", "pcm3", "ntu120-xset");
+        Assert.Equal([SkeletonStream.Joint], single.Streams.ToArray());
+        Assert.Equal(Pcm3Config.Paper, single.Method);
+        Assert.Equal(("ntu120", "xset", "linear"), (single.Dataset, single.Split, single.Protocol));
+        var fused = Spec("pcm3-table1", "3s-pcm3", "pku2-xsub");
+        Assert.Equal(ExperimentSpec.ThreeStreams.ToArray(), fused.Streams.ToArray());
+        Assert.All(fused.FusionWeights, w => Assert.Equal(1.0 / 3, w, 12));            // CMD: the mean of the three streams' scores
+        Assert.Equal(Spec("pcm3-table1", "pcm3", "pku2-xsub").Pretrains.Single(), fused.Pretrains.First()); // the joint run is shared
+    }
+
+    [Fact]
+    public void Table1s_3s_aimclr_is_the_aimclr_tables_experiment_and_number()
+    {
+        (string Pcm3Column, string AimClrTable, string AimClrColumn)[] same =
+        [
+            ("ntu60-xsub", "aimclr-table4", "ntu60-xsub"), ("ntu60-xview", "aimclr-table4", "ntu60-xview"),
+            ("ntu120-xsub", "aimclr-table6", "ntu120-xsub"), ("ntu120-xset", "aimclr-table6", "ntu120-xset"),
+            ("pku2-xsub", "aimclr-table5", "pku2-xsub"),
+        ];
+        foreach (var (column, aimClrTable, aimClrColumn) in same)
+        {
+            var ours = Table("pcm3-table1").Row("3s-aimclr").Cell(column)!;
+            var theirs = Table(aimClrTable).Row("3s-aimclr").Cell(aimClrColumn)!;
+            Assert.Equal(theirs.Spec!.Hash, ours.Spec!.Hash);
+            Assert.Equal(theirs.Paper, ours.Paper);
+        }
+        Assert.Equal([0.6, 0.4, 0.6], Spec("pcm3-table1", "3s-aimclr", "ntu60-xsub").FusionWeights.ToArray()); // AimCLR's own fusion
+    }
+
+    [Fact]
+    public void Table2_columns_are_xview_then_xsub_with_the_labelled_fraction_of_each()
+    {
+        var table = Table("pcm3-table2");
+        Assert.Equal(["ntu60-xview-1", "ntu60-xview-10", "ntu60-xsub-1", "ntu60-xsub-10"], table.Columns.Select(c => c.Id));
+        Assert.Equal(["0.01", "0.1", "0.01", "0.1"], table.Row("pcm3").Cells.Select(c => c.Spec!.ProtocolOptions["labelled"]));
+        Assert.Equal(["xview", "xview", "xsub", "xsub"], table.Row("pcm3").Cells.Select(c => c.Spec!.Split));
+        Assert.All(table.Row("pcm3").Cells, c => Assert.Equal("semi", c.Spec!.Protocol));
+        Assert.Equal([53.1, 82.8, 53.8, 77.1], PaperRow("pcm3-table2", "pcm3"));
+        Assert.Equal([null, null, 35.2, 62.0], PaperRow("pcm3-table2", "long-tgan"));
+        Assert.Equal([53.0, 80.2, 50.6, 75.4], PaperRow("pcm3-table2", "cmd"));
+        // Semi-supervision fine-tunes Table 1's encoders: the same pre-training runs.
+        Assert.Equal(Spec("pcm3-table1", "pcm3", "ntu60-xview").Pretrains, Spec("pcm3-table2", "pcm3", "ntu60-xview-10").Pretrains);
+    }
+
+    [Fact]
+    public void Table3_is_1nn_retrieval_of_the_joint_stream_on_table1s_encoders()
+    {
+        var table = Table("pcm3-table3");
+        Assert.Equal(["ntu60-xsub", "ntu60-xview", "ntu120-xsub", "ntu120-xset"], table.Columns.Select(c => c.Id));
+        Assert.Equal([73.7, 88.8, 63.1, 66.8], PaperRow("pcm3-table3", "pcm3"));   // spec/pcm3.md §10's KNN-1
+        Assert.Equal([70.6, 85.4, 58.3, 60.9], PaperRow("pcm3-table3", "cmd"));
+        Assert.Equal([60.7, 75.2, null, null], PaperRow("pcm3-table3", "crrl"));
+        var spec = Spec("pcm3-table3", "pcm3", "ntu120-xsub");
+        Assert.Equal("knn", spec.Protocol);
+        Assert.Equal(1, spec.Method.Recipes!.Knn.K);
+        Assert.Equal(Spec("pcm3-table1", "pcm3", "ntu120-xsub").Pretrains, spec.Pretrains);
+    }
+
+    [Fact]
+    public void Table8_rows_are_the_switches_reconstructed_from_the_prose_without_prompts()
+    {
+        var table = Table("pcm3-table8");
+        Assert.Equal(["intra", "inter", "mask", "predict", "kl", "ntu60-xview"], table.Columns.Select(c => c.Id));
+        Assert.Equal(["intra", "inter", "kl", "predict", "mask", "all"], table.Rows.Select(r => r.Id));
+        Assert.Equal([84.7, 87.5, 88.2, 89.7, 89.3, 90.0], table.Rows.Select(r => r.Cell("ntu60-xview")!.Paper!.Value));
+        string[] switches = ["intra", "inter", "mask", "predict", "kl"];
+        string Marks(string row) => string.Concat(switches.Select(s => table.Row(row).Cell(s)!.Text is null ? "." : "x"));
+        // intra, inter, mask, predict, KL: the check marks the prose implies (the stored text lost them).
+        Assert.Equal(["x....", "xx...", "xx..x", "xx.xx", "xxx.x", "xxxxx"], table.Rows.Select(r => Marks(r.Id)));
+        foreach (var row in table.Rows)
+        {
+            var config = Assert.IsType<Pcm3Config>(row.Cell("ntu60-xview")!.Spec!.Method);
+            Assert.False(config.DomainPrompts || config.TaskPrompts, $"{row.Id}: the table is without any prompt");
+            Assert.Equal(Marks(row.Id), string.Concat(new[] { config.IntraView, config.InterView, config.MaskView, config.PredictView, config.RelationalKl }
+                                                          .Select(on => on ? "x" : ".")));
+            Assert.Equal(Pcm3Config.Paper.MaskRatio, config.MaskRatio);
+        }
+        // §4.4: "the masked views and predicted views ... yield 1.1% and 1.5% improvement" over intra + inter + KL.
+        Assert.Equal(1.1, PaperRow("pcm3-table8", "mask")[0]!.Value - PaperRow("pcm3-table8", "kl")[0]!.Value, 6);
+        Assert.Equal(1.5, PaperRow("pcm3-table8", "predict")[0]!.Value - PaperRow("pcm3-table8", "kl")[0]!.Value, 6);
+        Assert.Contains("reconstructed", table.Description);
+    }
+
+    [Fact]
+    public void Table9_reruns_recognition_and_leaves_detection_to_the_papers_numbers()
+    {
+        var table = Table("pcm3-table9");
+        Assert.Equal(["domain", "task", "recognition", "detection"], table.Columns.Select(c => c.Id));
+        Assert.Equal([90.0, 90.3, 90.4], table.Rows.Select(r => r.Cell("recognition")!.Paper!.Value));
+        Assert.Equal([60.8, 61.0, 61.3], table.Rows.Select(r => r.Cell("detection")!.Paper!.Value));
+        Assert.All(table.Rows, r => Assert.Null(r.Cell("detection")!.Spec));
+        Assert.All(table.Rows, r => Assert.Equal("linear", r.Cell("recognition")!.Spec!.Protocol));
+        var domainOnly = Assert.IsType<Pcm3Config>(Spec("pcm3-table9", "domain", "recognition").Method);
+        Assert.True(domainOnly.DomainPrompts);
+        Assert.False(domainOnly.TaskPrompts);
+        Assert.Equal([null, "✓", "✓"], table.Rows.Select(r => r.Cell("domain")!.Text));
+        Assert.Equal([null, null, "✓"], table.Rows.Select(r => r.Cell("task")!.Text));
+        Assert.Contains("issue 13", table.Description);
+        // The detection value is Table 5's mAP_v (61.3), not its mAP_a (61.8): spec/README.md.
+        Assert.Equal(61.3, table.Row("domain-task").Cell("detection")!.Paper);
+    }
+
+    [Fact]
+    public void Table10_crosses_the_mask_ratio_with_the_masking_strategy()
+    {
+        var table = Table("pcm3-table10");
+        Assert.Equal(["topology", "random"], table.Columns.Select(c => c.Id));
+        Assert.Equal(["ratio-20", "ratio-40", "ratio-60", "ratio-80"], table.Rows.Select(r => r.Id));
+        Assert.Equal([90.2, 89.5], PaperRow("pcm3-table10", "ratio-40"));
+        foreach (var (row, ratio) in new[] { ("ratio-20", 0.2), ("ratio-40", 0.4), ("ratio-60", 0.6), ("ratio-80", 0.8) })
+        {
+            var topology = Assert.IsType<Pcm3Config>(Spec("pcm3-table10", row, "topology").Method);
+            var random = Assert.IsType<Pcm3Config>(Spec("pcm3-table10", row, "random").Method);
+            Assert.Equal((ratio, Pcm3Masking.Topology), (topology.MaskRatio, topology.Masking));
+            Assert.Equal((ratio, Pcm3Masking.Random), (random.MaskRatio, random.Masking));
+            Assert.Equal(Pcm3Config.Paper with { MaskRatio = ratio, Masking = Pcm3Masking.Random }, random);
+        }
+        Assert.Equal(8, table.Experiments.Count());
+    }
+
+    [Fact]
+    public void The_same_config_on_the_same_data_is_one_experiment_across_tables()
+    {
+        // The paper's PCM3, joint stream, linear on NTU-60 xview: Table 1, Table 9's full row, Table 10's 60 % topology cell.
+        (string Table, string Row, string Column, double Paper)[] paperConfig =
+        [
+            ("pcm3-table1", "pcm3", "ntu60-xview", 90.4), ("pcm3-table9", "domain-task", "recognition", 90.4),
+            ("pcm3-table10", "ratio-60", "topology", 90.4),
+        ];
+        Assert.Single(paperConfig.Select(c => Spec(c.Table, c.Row, c.Column).Hash).Distinct());
+        Assert.All(paperConfig, c => Assert.Equal(c.Paper, Table(c.Table).Row(c.Row).Cell(c.Column)!.Paper));
+        // Without prompts: Table 8's last row is Table 9's first (90.0 in both).
+        Assert.Equal(Spec("pcm3-table8", "all", "ntu60-xview").Hash, Spec("pcm3-table9", "none", "recognition").Hash);
+        Assert.Equal(Table("pcm3-table8").Row("all").Cell("ntu60-xview")!.Paper, Table("pcm3-table9").Row("none").Cell("recognition")!.Paper);
+        // The ablations' other cells are experiments of their own.
+        var all = Catalog.Default.Tables.Values.Where(t => t.Id.StartsWith("pcm3-", StringComparison.Ordinal)).SelectMany(t => t.Experiments).ToList();
+        Assert.Equal(all.Distinct().Count(), all.Select(s => s.Hash).Distinct().Count());
+        var intraInterKl = Pcm3Config.Paper with { DomainPrompts = false, TaskPrompts = false, MaskView = false, PredictView = false };
+        Assert.Equal(new PretrainSpec(intraInterKl, SkeletonStream.Joint, "ntu60", "xview").Hash,
+                     Spec("pcm3-table8", "kl", "ntu60-xview").Pretrains.Single().Hash);
+    }
+
+    [Fact]
+    public void Every_pcm3_claim_holds_on_the_papers_numbers()
+    {
+        foreach (var table in Catalog.Default.Tables.Values.Where(t => t.Id.StartsWith("pcm3-", StringComparison.Ordinal)))
+        {
+            Assert.NotEmpty(table.Claims);
+            Assert.All(table.Claims, c => Assert.Equal(ClaimVerdict.Holds, table.CheckOnPaper(c).Verdict));
+        }
+    }
+
+    [Fact]
+    public void A_claim_fails_on_the_paper_side_when_a_number_is_mistyped()
+    {
+        // The validation catches a copying error: were Table 10's 40 % topology cell printed above the 60 % one, the claim breaks.
+        var table = Table("pcm3-table10");
+        var mistyped = table with
+        {
+            Rows = [.. table.Rows.Select(r => r.Id != "ratio-40" ? r : r with { Cells = [.. r.Cells.Select(c => c.ColumnId == "topology" ? c with { Paper = 90.5 } : c)] })],
+        };
+        Assert.Contains("ratio-60-best", Assert.Throws<ArgumentException>(() => mistyped.Validate(Catalog.Default)).Message);
+    }
+}
