@@ -19,7 +19,7 @@ using TorchSharp;
 namespace SkeletonSsl.Cli.Commands;
 
 /// <summary>
-/// <c>eval</c>: one protocol of the catalog (linear, knn, semi, finetune, tsne) on any encoder: a run folder
+/// <c>eval</c>: one protocol of the catalog (linear, knn, semi, finetune, tsne, occlusion) on any encoder: a run folder
 /// of <c>pretrain</c>, a safetensors file, or the authors' released PyTorch checkpoint (its <c>encoder_q.</c>
 /// taken without being asked), on a prepared store's split (or the synthetic set). Writes
 /// <see cref="ResultFile"/> (metrics and provenance: the weights' SHA-256, the protocol's config, the store's

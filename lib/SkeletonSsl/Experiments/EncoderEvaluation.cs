@@ -48,7 +48,7 @@ public static class EncoderEvaluation
 
     /// <summary>
     /// The configuration record the protocol runs with (a <see cref="LinearProbeConfig"/>, <see cref="KnnConfig"/>,
-    /// <see cref="SemiSupervisedConfig"/>, <see cref="FineTuneConfig"/> or <see cref="TsneConfig"/>), sized for the profile.
+    /// <see cref="SemiSupervisedConfig"/>, <see cref="FineTuneConfig"/>, <see cref="TsneConfig"/> or <see cref="OcclusionConfig"/>), sized for the profile.
     /// </summary>
     /// <exception cref="ArgumentException">An unknown protocol or recipe, or semi without a valid <c>labelled</c> option.</exception>
     public static object Config(string protocol, IReadOnlyDictionary<string, string> options, Profile profile)
@@ -61,7 +61,8 @@ public static class EncoderEvaluation
             "semi" => (recipes.Semi with { Fraction = Labelled(options) }).For(profile),
             "finetune" => recipes.FineTune.For(profile),
             "tsne" => recipes.Tsne.For(profile),
-            _ => throw new ArgumentException($"unknown protocol '{protocol}': expected linear, knn, semi, finetune or tsne"),
+            "occlusion" => new OcclusionConfig { Linear = recipes.Linear }.For(profile),
+            _ => throw new ArgumentException($"unknown protocol '{protocol}': expected linear, knn, semi, finetune, tsne or occlusion"),
         };
     }
 

@@ -81,6 +81,36 @@ public static class EvaluationProtocols
     }
 
     /// <summary>
+    /// Recognition under occlusion (PCM3 §4.3 item 3, Table 4; spec/pcm3.md §8.6): the clean linear classifier of the
+    /// method's linear recipe, trained once, evaluated on the clean test set (top1, as the linear protocol reports it) and on
+    /// its spatially and temporally occluded copies (spatial-top1, temporal-top1; see <see cref="OcclusionRobustness"/>).
+    /// One stream: Table 4 evaluates single-stream encoders.
+    /// </summary>
+    public static ProtocolResult Occlusion(EvaluationRequest request)
+    {
+        if (request.Runs.Count != 1) throw new ArgumentException($"occlusion evaluates one stream, got {request.Runs.Count}: {request.Spec}");
+        var device = request.Context.Device;
+        var (train, test) = request.Data();
+        var stream = request.Runs[0].Spec.Stream;
+        request.Context.Log?.Invoke($"  occlusion: {stream.ToString().ToLowerInvariant()} stream");
+        using var encoder = EncoderOf(request.Runs[0], device);
+        using var generator = new torch.Generator((ulong)request.Context.Seed);
+        var config = new OcclusionConfig { Linear = request.Recipes.Linear }.For(request.Context.Profile);
+        var r = OcclusionRobustness.Run(encoder, train, test, stream, config, generator, device, Relay(request, stream));
+        var numClasses = Math.Max(train.NumClasses, test.NumClasses);
+        var history = new CurveData("occlusion: clean test top-1 during training", "epoch", "top-1 (%)",
+            [new CurveSeries(stream.ToString().ToLowerInvariant(), [.. r.Clean.History.Select(h => (double)h.Epoch)], [.. r.Clean.History.Select(h => 100 * h.Top1)])]);
+        return new ProtocolResult(new Dictionary<string, double>
+                                  {
+                                      ["top1"] = 100 * r.Clean.Top1, ["top5"] = 100 * r.Clean.Top5,
+                                      ["spatial-top1"] = 100 * r.SpatialTop1, ["spatial-top5"] = 100 * r.SpatialTop5,
+                                      ["temporal-top1"] = 100 * r.TemporalTop1, ["temporal-top5"] = 100 * r.TemporalTop5,
+                                      ["best-epoch"] = r.Clean.BestEpoch,
+                                  },
+                                  [history, Confusion($"Confusion, clean ({stream})", ConfusionOf(r.Clean.BestLogits, r.Clean.Labels, numClasses))]);
+    }
+
+    /// <summary>
     /// t-SNE of the test split's features (AimCLR Fig. 2; spec/aimclr.md §9 reconstruction: 10 random
     /// classes, pooled backbone features, scikit-learn defaults), with NMI of k-means clusters
     /// against the labels. Several streams are embedded jointly (see <see cref="Tsne"/>).

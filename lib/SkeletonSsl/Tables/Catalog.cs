@@ -41,7 +41,10 @@ public sealed record Catalog(
             new("knn", "KNN evaluation", ["top1", "top5"], EvaluationProtocols.Knn),
             new("semi", "Semi-supervised evaluation", ["top1", "top5"], EvaluationProtocols.Semi),
             new("finetune", "Finetune evaluation", ["top1", "top5"], EvaluationProtocols.FineTune),
-            new("tsne", "t-SNE embedding and NMI", ["nmi"], EvaluationProtocols.Tsne)),
+            new("tsne", "t-SNE embedding and NMI", ["nmi"], EvaluationProtocols.Tsne),
+            // PCM3 Table 4: the clean linear classifier on spatially and temporally occluded test sets (spec/pcm3.md §8.6).
+            new("occlusion", "Recognition under occlusion", ["top1", "top5", "spatial-top1", "spatial-top5", "temporal-top1", "temporal-top5"],
+                EvaluationProtocols.Occlusion)),
         ByName<DatasetDescriptor>(d => d.Name,
             new("ntu60", "NTU-60", ["xsub", "xview"], 60),
             new("ntu120", "NTU-120", ["xsub", "xset"], 120),

@@ -30,7 +30,7 @@ public sealed class EvalCommandTests : IDisposable
 
     public void Dispose() => _dir.Dispose();
 
-    public static TheoryData<string> Protocols => ["linear", "knn"];
+    public static TheoryData<string> Protocols => ["linear", "knn", "occlusion"];
 
     [Theory]
     [MemberData(nameof(Protocols))]

@@ -53,6 +53,20 @@ public sealed class EvaluationProtocolsTests(EvaluationProtocolsTests.SharedData
     }
 
     [Fact]
+    public void Occlusion_reports_the_clean_and_occluded_top1_deterministically_for_one_stream_only()
+    {
+        var spec = ExperimentSpec.Single(RandomInitConfig.Paper, SkeletonStream.Joint, "ntu60", "xview", "occlusion");
+        var a = EvaluationProtocols.Occlusion(Request(spec));
+        var b = EvaluationProtocols.Occlusion(Request(spec));
+        Assert.Equal(a.Metrics, b.Metrics);
+        foreach (var metric in new[] { "top1", "spatial-top1", "temporal-top1" }) Assert.InRange(a.Metrics[metric], 0, 100);
+        var linear = EvaluationProtocols.Linear(Request(spec with { Protocol = "linear" }));
+        Assert.Equal(linear.Metrics["top1"], a.Metrics["top1"]);                                   // the linear protocol's own classifier
+        Assert.Contains("one stream", Assert.Throws<ArgumentException>(() =>
+            EvaluationProtocols.Occlusion(Request(ExperimentSpec.ThreeStream(RandomInitConfig.Paper, "ntu60", "xsub", "occlusion")))).Message);
+    }
+
+    [Fact]
     public void Semi_needs_a_labelled_fraction_and_cuda_needs_a_gpu()
     {
         var spec = ExperimentSpec.Single(RandomInitConfig.Paper, SkeletonStream.Joint, "ntu60", "xsub", "semi");
