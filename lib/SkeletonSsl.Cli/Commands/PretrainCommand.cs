@@ -12,11 +12,12 @@ using SkeletonSsl.Tables;
 namespace SkeletonSsl.Cli.Commands;
 
 /// <summary>
-/// <c>pretrain</c>: self-supervised pre-training of one stream with a catalog method (SkeletonCLR, AimCLR) on one of
+/// <c>pretrain</c>: self-supervised pre-training of one stream with a catalog method (SkeletonCLR, AimCLR, PCM3) on one of
 /// its encoders, on a prepared store (or the synthetic set: <c>--data synthetic:smoke|quick</c>), into a run folder
 /// (<see cref="PretrainRunFolder"/>). Examples:
 /// <c>pretrain --method aimclr --data data/prepared/ntu60-aimclr --split xsub --stream joint --profile paper --out runs/aimclr-xsub-joint</c>;
-/// <c>pretrain --method skeletonclr --encoder gru --data data/prepared/ntu60-cmd --split xsub --out runs/skeletonclr-gru</c>
+/// <c>pretrain --method skeletonclr --encoder gru --data data/prepared/ntu60-cmd --split xsub --out runs/skeletonclr-gru</c>;
+/// <c>pretrain --method pcm3 --encoder gru --data data/prepared/ntu60-cmd --split xsub --out runs/pcm3-xsub-joint</c>
 /// </summary>
 public sealed class PretrainCommand : ICliCommand
 {

@@ -133,16 +133,24 @@ public sealed record Pcm3Config : MocoMethodConfig
             yield return s.PromptFreeSecondaryStreams ? "bone and motion without prompts" : "bone and motion with prompts";
     }
 
+    /// <summary>GRU hidden size of PCM3's Quick preset (the GRU's own Quick size is 256; see <see cref="For"/>).</summary>
+    public const int QuickHidden = 128;
+
     /// <summary>
     /// The reduced sizes of the MoCo configs (<see cref="ReducedProfiles"/>, the GRU's own For) with the paper's
     /// proportions kept for PCM3's own widths (kit choices, not the paper's): the decoder a quarter of the feature width
-    /// (512 of 2048) and the task prompt's window an eighth of the hidden size (128 of 1024). Quick: GRU 3 × 256,
-    /// decoder 128, r = 32; Smoke: GRU 2 × 32, decoder 16, r = 4.
+    /// (512 of 2048) and the task prompt's window an eighth of the hidden size (128 of 1024). Quick: GRU 3 × 128,
+    /// decoder 64, r = 16; Smoke: GRU 2 × 32, decoder 16, r = 4.
+    /// <para>Quick halves the GRU's Quick hidden size (256 → <see cref="QuickHidden"/>): a PCM3 step runs the query
+    /// encoder four times (v1, the masked, the recovered and the mixed view) besides the key and two decoder passes, and
+    /// at 3 × 256 one Quick epoch (1,545 clips, batch 32) took 382 s on a shared 2-core machine (207 CPU-seconds), at 3 × 128
+    /// 131 s (75 CPU-seconds), so the 2-epoch Quick run takes about 2-4 minutes there.</para>
     /// </summary>
     public override MethodConfig For(Profile profile)
     {
         if (profile == Profile.Paper) return this;
         var reduced = (Pcm3Config)base.For(profile);
+        if (profile == Profile.Quick && reduced.Encoder is GruEncoderConfig quick) reduced = reduced with { Encoder = quick with { Hidden = QuickHidden } };
         if (reduced.Encoder is not GruEncoderConfig gru) return reduced;
         var ratio = (double)gru.Hidden / ((GruEncoderConfig)Encoder).Hidden;
         return reduced with

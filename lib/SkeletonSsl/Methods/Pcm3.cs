@@ -282,6 +282,8 @@ public sealed class Pcm3 : nn.Module, IPretrainMethod
         double bound = Math.Sqrt(6.0 / (fanIn + fanOut));
         using var _ = no_grad();
         var values = empty(shape).uniform_(-bound, bound, generator);
-        return new Parameter(values, requires_grad: true);
+        var prompt = new Parameter(values, requires_grad: true);
+        prompt.DetachFromDisposeScope();                    // owned by the module, whatever scope builds it
+        return prompt;
     }
 }

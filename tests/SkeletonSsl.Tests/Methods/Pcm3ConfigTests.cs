@@ -38,9 +38,9 @@ public sealed class Pcm3ConfigTests
     {
         var quick = (Pcm3Config)Pcm3Config.Paper.For(Profile.Quick);
         var gru = (GruEncoderConfig)quick.Encoder;
-        Assert.Equal((256, 3), (gru.Hidden, gru.Layers));
-        Assert.Equal((512, 128), (quick.Decoder.FeatureDim, quick.Decoder.Width));
-        Assert.Equal(32, quick.Settings.PromptWidth);
+        Assert.Equal((Pcm3Config.QuickHidden, 3), (gru.Hidden, gru.Layers));
+        Assert.Equal((256, 64), (quick.Decoder.FeatureDim, quick.Decoder.Width));
+        Assert.Equal(16, quick.Settings.PromptWidth);
         Assert.Equal((32, 512), (quick.Moco.FeatureDim, quick.Moco.QueueSize));
         quick.Validate();
         var smoke = (Pcm3Config)Pcm3Config.Paper.For(Profile.Smoke);
