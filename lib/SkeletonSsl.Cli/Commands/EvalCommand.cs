@@ -55,13 +55,14 @@ public sealed class EvalCommand : ICliCommand
         var device = new Option<string?>("--device") { Description = "cpu or cuda (default: cuda when available)." };
         var seed = new Option<int>("--seed") { Description = "Seed of the classifier's initialisation and data order.", DefaultValueFactory = _ => 0 };
         var output = new Option<string>("--out") { Description = $"Output folder ({ResultFile}, {FiguresFile}); a non-empty folder that is not an evaluation's is refused without --force.", Required = true };
+        var randomInit = new Option<bool>("--random-init") { Description = "With a pretrain run folder: evaluate the run's encoder architecture with freshly initialised weights (seeded by --seed), the random-init control of that run." };
         var force = new Option<bool>("--force") { Description = $"Write into a folder that is not an evaluation's (only {ResultFile} and {FiguresFile} are replaced; nothing else is touched)." };
         var command = new Command("eval", "Evaluate an encoder (run folder, safetensors or PyTorch checkpoint) with one protocol on a prepared store's split.");
-        foreach (var o in new Option[] { protocol, weights, data, split, stream, profile, labelled, encoder, prefix, device, seed, output, force })
+        foreach (var o in new Option[] { protocol, weights, data, split, stream, profile, labelled, encoder, prefix, device, seed, output, randomInit, force })
             command.Options.Add(o);
         command.SetAction(r => CliRun.Guard(() => Run(new Request(
             r.GetValue(protocol)!, r.GetValue(weights)!, r.GetValue(data)!, r.GetValue(split)!, r.GetValue(stream), r.GetValue(profile)!,
-            r.GetValue(labelled), r.GetValue(encoder), r.GetValue(prefix), r.GetValue(device), r.GetValue(seed), r.GetValue(output)!, r.GetValue(force)))));
+            r.GetValue(labelled), r.GetValue(encoder), r.GetValue(prefix), r.GetValue(device), r.GetValue(seed), r.GetValue(output)!, r.GetValue(randomInit), r.GetValue(force)))));
         return command;
     }
 
@@ -70,7 +71,7 @@ public sealed class EvalCommand : ICliCommand
         [.. Catalog.Default.Protocols.Values.Where(p => p.IsWired).Select(p => p.Name).Order(StringComparer.Ordinal)];
 
     private sealed record Request(string Protocol, string Weights, string Data, string Split, string? Stream, string Profile,
-                                  double? Labelled, string? Encoder, string? Prefix, string? Device, int Seed, string Out, bool Force);
+                                  double? Labelled, string? Encoder, string? Prefix, string? Device, int Seed, string Out, bool RandomInit, bool Force);
 
     /// <summary>Whether a folder holds nothing but what this command writes (so that it may be written again).</summary>
     public static bool IsResultFolder(string directory) =>
@@ -98,7 +99,9 @@ public sealed class EvalCommand : ICliCommand
         string resultPath = Path.Combine(q.Out, ResultFile);
         OutputGuard.File(resultPath, "an evaluation result", _ => true, q.Force, q.Weights);
 
-        using var source = q.Weights == RandomInit ? RandomEncoder(architecture, q.Prefix, profile, q.Seed) : OpenWeights(q.Weights, architecture, q.Prefix);
+        using var source = q.Weights == RandomInit ? RandomEncoder(architecture, q.Prefix, profile, q.Seed)
+            : q.RandomInit ? RandomLike(q.Weights, architecture, q.Prefix, q.Seed)
+            : OpenWeights(q.Weights, architecture, q.Prefix);
         var stream = source.Stream is { } trained
             ? stated is { } s && s != trained
                 ? throw new UsageException($"--stream {Name(s)}: the run folder {q.Weights} was pre-trained on the {Name(trained)} stream ({PretrainRunFolder.ConfigFile})")
@@ -193,7 +196,7 @@ public sealed class EvalCommand : ICliCommand
     }
 
     /// <summary>The catalog's random-init baseline on one encoder: its reference initialisation at the profile's size, seeded.</summary>
-    private sealed record RandomSource(EncoderConfig Encoder, int Seed) : EncoderSource(RandomInit, null)
+    private sealed record RandomSource(EncoderConfig Encoder, int Seed, SkeletonStream? Stream = null, string? Like = null) : EncoderSource(RandomInit, Stream)
     {
         public override string Architecture => Encoder.Kind;
         public override SkeletonEncoder Create(torch.Device device)
@@ -203,14 +206,27 @@ public sealed class EvalCommand : ICliCommand
             encoder.to(device);
             return encoder;
         }
-        public override string Describe() => $"{Encoder.Kind}, random initialisation, seed {Seed}";
+        public override string Describe() => $"{Encoder.Kind}, random initialisation, seed {Seed}{(Like is null ? "" : $", the architecture of {Like}")}";
         public override JsonObject Record(string argument) => new()
         {
             ["kind"] = Kind,
+            ["architecture_of"] = Like is null ? null : Path.GetFullPath(Like),
             ["encoder"] = Encoder.Kind,
             ["encoder_config"] = Node(Encoder),
             ["init_seed"] = Seed,
         };
+    }
+
+    /// <summary>The random-init control of a run: its encoder config, freshly initialised.</summary>
+    private static RandomSource RandomLike(string path, string? architecture, string? prefix, int seed)
+    {
+        if (!Directory.Exists(path)) throw new UsageException($"--random-init applies to a pretrain run folder; {path} is not a folder (for a bare encoder use --weights {RandomInit} --encoder E)");
+        if (prefix is not null) throw new UsageException($"--prefix applies to a weights file; the run folder {path} holds a bare encoder");
+        var config = PretrainRunFolder.ReadConfig(path);
+        var encoder = config.Method.TrainedEncoder;
+        if (architecture is not null && architecture != encoder.Kind)
+            throw new UsageException($"--encoder {architecture}: the run folder {path} holds a {encoder.Kind} encoder ({PretrainRunFolder.ConfigFile})");
+        return new RandomSource(encoder, seed, config.Stream, path);
     }
 
     private static RandomSource RandomEncoder(string? architecture, string? prefix, Profile profile, int seed)

@@ -117,6 +117,37 @@ public sealed class EvalCommandTests : IDisposable
     }
 
     [Fact]
+    public void Random_init_of_a_run_folder_evaluates_its_architecture_freshly_initialised_on_its_stream()
+    {
+        string store = Store();
+        string run = _dir.File("run");
+        var (code, _, err) = CliHarness.Run("pretrain", "--method", "skeletonclr", "--data", store, "--split", "xsub", "--stream", "bone",
+            "--profile", "smoke", "--epochs", "1", "--out", run, "--device", "cpu");
+        Assert.True(code == 0, err);
+
+        var result = Eval("knn", run, store, "--random-init");
+
+        var architecture = PretrainRunFolder.ReadConfig(run).Method.TrainedEncoder;
+        var expected = InProcess("knn", () =>
+        {
+            using var generator = new Generator(Seed);
+            var e = architecture.Build(generator);
+            e.eval();
+            return e;
+        }, store, SkeletonStream.Bone);
+        AssertMetrics(expected, result);
+        var trained = InProcess("knn", () => PretrainRunFolder.LoadEncoder(run), store, SkeletonStream.Bone);
+        Assert.NotEqual(trained, expected);                                   // not the run's trained weights
+        Assert.Equal("random-init", (string)result["weights"]!["kind"]!);
+        Assert.Equal(Path.GetFullPath(run), (string)result["weights"]!["architecture_of"]!);
+        Assert.Equal("bone", (string)result["stream"]!);
+
+        var (again, _, stderr) = CliHarness.Run(Args("knn", PyTorchParityTests.Fixture("stgcn_small.safetensors"), store, "--random-init"));
+        Assert.Equal(CliRun.BadInput, again);
+        Assert.Contains("--random-init", stderr);
+    }
+
+    [Fact]
     public void The_summary_names_the_metrics_and_the_result_file_and_a_second_run_replaces_it()
     {
         string store = Store();
