@@ -16,9 +16,9 @@ public sealed class Pcm3TableTests
     private static ExperimentSpec Spec(string table, string row, string column) => Table(table).Row(row).Cell(column)!.Spec!;
 
     [Fact]
-    public void The_catalog_holds_the_papers_tables_one_two_three_eight_nine_and_ten()
+    public void The_catalog_holds_the_papers_tables_one_to_four_eight_nine_and_ten()
     {
-        string[] expected = ["pcm3-table1", "pcm3-table2", "pcm3-table3", "pcm3-table8", "pcm3-table9", "pcm3-table10"];
+        string[] expected = ["pcm3-table1", "pcm3-table2", "pcm3-table3", "pcm3-table4", "pcm3-table8", "pcm3-table9", "pcm3-table10"];
         Assert.Equal(expected.Order(), Catalog.Default.Tables.Keys.Where(k => k.StartsWith("pcm3-", StringComparison.Ordinal)).Order());
         Assert.All(expected, id => Assert.Equal("PCM3", Table(id).PaperMethod));
     }
@@ -101,6 +101,111 @@ public sealed class Pcm3TableTests
         Assert.Equal("knn", spec.Protocol);
         Assert.Equal(1, spec.Method.Recipes!.Knn.K);
         Assert.Equal(Spec("pcm3-table1", "pcm3", "ntu120-xsub").Pretrains, spec.Pretrains);
+    }
+
+    [Fact]
+    public void Table4_has_spatial_and_temporal_columns_with_their_delta_then_the_clean_inputs()
+    {
+        var table = Table("pcm3-table4");
+        Assert.Equal(["spatial-xsub", "spatial-xview", "spatial-delta", "temporal-xsub", "temporal-xview", "temporal-delta", "clean-xsub", "clean-xview"],
+                     table.Columns.Select(c => c.Id));
+        Assert.Equal(["spatial-top1", "spatial-top1", null, "temporal-top1", "temporal-top1", null, "top1", "top1"], table.Columns.Select(c => c.Metric));
+        Assert.All(table.Columns.Where(c => c.Kind == ColumnKind.Measured), c => Assert.Equal("ntu60", c.Dataset));
+        Assert.Equal(["xsub", "xview", "xsub", "xview", "xsub", "xview"], table.Columns.Where(c => c.Kind == ColumnKind.Measured).Select(c => c.Split));
+        var delta = table.Column("spatial-delta");
+        Assert.Equal((ColumnKind.Derived, MetricDirection.LowerIsBetter), (delta.Kind, delta.Unit.Direction));
+        Assert.Equal(["moco-gru", "isc", "crrl", "aimclr", "cmd", "pcm3"], table.Rows.Select(r => r.Id));
+        Assert.Equal(["moco-gru", "aimclr", "pcm3"], table.Rows.Where(r => !r.PaperOnly).Select(r => r.Id));
+        // The paper's numbers (spatial xsub, xview, temporal xsub, xview; the clean columns are not printed) and its Δ↓.
+        Assert.Equal([64.8, 72.6, 68.8, 74.8, null, null], PaperRow("pcm3-table4", "moco-gru"));
+        Assert.Equal([62.8, 70.6, 68.9, 76.8, null, null], PaperRow("pcm3-table4", "isc"));
+        Assert.Equal([56.8, 61.4, 61.0, 66.2, null, null], PaperRow("pcm3-table4", "crrl"));
+        Assert.Equal([54.9, 58.5, 54.1, 58.6, null, null], PaperRow("pcm3-table4", "aimclr"));
+        Assert.Equal([67.1, 72.7, 72.7, 79.5, null, null], PaperRow("pcm3-table4", "cmd"));
+        Assert.Equal([80.8, 87.0, 77.6, 86.1, null, null], PaperRow("pcm3-table4", "pcm3"));
+        double?[] Deltas(string column) => [.. table.Rows.Select(r => r.Cell(column)!.Paper)];
+        Assert.Equal([12.4, 14.1, 11.6, 20.3, 13.3, 3.3], Deltas("spatial-delta"));
+        Assert.Equal([9.3, 7.9, 7.1, 20.7, 7.1, 5.4], Deltas("temporal-delta"));
+    }
+
+    [Fact]
+    public void Table4_runs_one_occlusion_experiment_per_row_and_split_shared_with_the_linear_tables_pretraining()
+    {
+        var table = Table("pcm3-table4");
+        Assert.Equal(6, table.Experiments.Count());                                          // 3 rerun rows × 2 splits
+        foreach (var split in new[] { "xsub", "xview" })
+        foreach (var row in new[] { "moco-gru", "aimclr", "pcm3" })
+        {
+            var spec = Spec("pcm3-table4", row, $"clean-{split}");
+            Assert.Equal(("occlusion", "ntu60", split, SkeletonStream.Joint), (spec.Protocol, spec.Dataset, spec.Split, spec.Streams.Single()));
+            Assert.Equal(spec, Spec("pcm3-table4", row, $"spatial-{split}"));
+            Assert.Equal(spec, Spec("pcm3-table4", row, $"temporal-{split}"));
+            Catalog.Default.Check(spec, "spatial-top1");
+        }
+        Assert.Equal(SkeletonClrConfig.Gru, Spec("pcm3-table4", "moco-gru", "clean-xsub").Method);
+        // AimCLR: the joint-stream pre-training of AimCLR Tables 2 and 4; PCM3: Table 1's.
+        Assert.Equal(Catalog.Default.Table("aimclr-table2").Row("aimclr-joint").Cell("ntu60-xsub")!.Spec!.Pretrains,
+                     Spec("pcm3-table4", "aimclr", "spatial-xsub").Pretrains);
+        Assert.Equal(Catalog.Default.Table("aimclr-table4").Row("aimclr").Cell("ntu60-xview")!.Spec!.Pretrains,
+                     Spec("pcm3-table4", "aimclr", "temporal-xview").Pretrains);
+        Assert.Equal(Spec("pcm3-table1", "pcm3", "ntu60-xview").Pretrains, Spec("pcm3-table4", "pcm3", "spatial-xview").Pretrains);
+    }
+
+    [Fact]
+    public void Table4s_delta_is_the_mean_reduction_over_the_splits_computed_from_our_clean_and_occluded_runs()
+    {
+        var table = Table("pcm3-table4");
+        var ours = new Dictionary<CellAddress, double>
+        {
+            [new("pcm3", "clean-xsub")] = 60.0, [new("pcm3", "clean-xview")] = 70.0,
+            [new("pcm3", "spatial-xsub")] = 50.0, [new("pcm3", "spatial-xview")] = 66.0,
+            [new("pcm3", "temporal-xsub")] = 59.0, [new("pcm3", "temporal-xview")] = 68.0,
+        };
+        var values = table.Values(at => ours.TryGetValue(at, out var v) ? v : null);
+        Assert.Equal(7.0, values(new("pcm3", "spatial-delta"))!.Value, 9);               // ((60 − 50) + (70 − 66)) / 2
+        Assert.Equal(1.5, values(new("pcm3", "temporal-delta"))!.Value, 9);              // ((60 − 59) + (70 − 68)) / 2
+        Assert.Null(values(new("aimclr", "spatial-delta")));                              // not run
+        // The paper's side shows the printed Δ↓: the table holds no paper clean numbers to compute it from.
+        Assert.Equal(3.3, table.PaperValues()(new("pcm3", "spatial-delta")));
+        Assert.Null(table.PaperValues()(new("pcm3", "clean-xsub")));
+    }
+
+    [Fact]
+    public void Table4s_printed_delta_agrees_with_the_clean_numbers_of_table1_and_of_aimclrs_joint_stream()
+    {
+        // Table 4 does not print the clean accuracies; its Δ↓ matches the clean linear numbers the papers print elsewhere
+        // (spec/pcm3.md §8.6): Table 1 for PCM3, ISC and CRRL; AimCLR Table 2's joint stream for AimCLR (74.3, 79.7).
+        var table = Table("pcm3-table4");
+        (string Row, string Table, string CleanRow)[] sources =
+        [
+            ("pcm3", "pcm3-table1", "pcm3"), ("isc", "pcm3-table1", "isc"), ("crrl", "pcm3-table1", "crrl"), ("aimclr", "aimclr-table2", "aimclr-joint"),
+        ];
+        foreach (var (row, source, cleanRow) in sources)
+        {
+            double? Value(CellAddress at) => at.ColumnId.StartsWith("clean-", StringComparison.Ordinal)
+                ? Table(source).Row(cleanRow).Cell($"ntu60-{at.ColumnId["clean-".Length..]}")!.Paper
+                : table.Cell(at).Paper;
+            foreach (var column in new[] { "spatial-delta", "temporal-delta" })
+            {
+                var cell = table.Cell(new(row, column));
+                var computed = cell.Formula!.Evaluate(row, Value)!.Value;
+                // Four inputs rounded to 0.05 each: their mean difference to 0.1, the printed value to 0.05 more.
+                Assert.True(Math.Abs(computed - cell.Paper!.Value) <= 0.15 - 1e-6, $"{row} {column}: printed {cell.Paper}, computed {computed:0.###}");
+            }
+        }
+        Assert.Equal(3.25, table.Cell(new("pcm3", "spatial-delta")).Formula!.Evaluate("pcm3", at => at.ColumnId switch
+        {
+            "clean-xsub" => 83.9, "clean-xview" => 90.4, _ => table.Cell(at).Paper,
+        })!.Value, 9);
+        // Every row's two Δ↓ imply one clean mean (occluded mean + Δ↓, within rounding), MoCo-GRU's and CMD's too (81.1, 83.2),
+        // whose clean numbers neither paper prints for this protocol (CMD's Table 1 numbers give 83.35: its Δ↓ used others).
+        foreach (var row in table.Rows)
+        {
+            double Implied(string kind) =>
+                (row.Cell($"{kind}-xsub")!.Paper!.Value + row.Cell($"{kind}-xview")!.Paper!.Value) / 2 + row.Cell($"{kind}-delta")!.Paper!.Value;
+            Assert.True(Math.Abs(Implied("spatial") - Implied("temporal")) <= 0.2 + 1e-9,
+                        $"{row.Id}: spatial implies a clean mean of {Implied("spatial"):0.00}, temporal {Implied("temporal"):0.00}");
+        }
     }
 
     [Fact]
