@@ -79,9 +79,8 @@ public sealed class CausalBiGru : nn.Module<Tensor, Tensor>
     }
 
     /// <summary>
-    /// The same in time-major layout: seq (T, N, InputSize) → (T, N, 2H). Each layer is one GEMM for the
-    /// input projections of both chains at every step (the chains read the same input) and one
-    /// <see cref="CausalGruRecurrence"/> node for the recurrence of both chains.
+    /// The same in time-major layout: seq (T, N, InputSize) → (T, N, 2H), each layer one
+    /// <see cref="CausalGruLayer"/> node for both chains.
     /// </summary>
     public Tensor ForwardTimeMajor(Tensor seq)
     {
@@ -93,14 +92,9 @@ public sealed class CausalBiGru : nn.Module<Tensor, Tensor>
         for (int l = 0; l < _layers; l++)
         {
             var (f, r) = (Suffixes(l)[0], Suffixes(l)[1]);
-            // W_i x + b_i of both chains for all steps: (T, N, 2·3H) → (T, N, 2, 3H), gate rows r, z, n.
-            var wIh = cat([Param("weight_ih" + f), Param("weight_ih" + r)], 0);
-            var bIh = cat([Param("bias_ih" + f), Param("bias_ih" + r)], 0);
-            var gi = nn.functional.linear(x, wIh, bIh).view(t, n, 2, 3 * _hidden);
-            var wHh = stack([Param("weight_hh" + f), Param("weight_hh" + r)], 0);
-            var bHh = stack([Param("bias_hh" + f), Param("bias_hh" + r)], 0);
+            Tensor[] weights = [.. new[] { f, r }.SelectMany(suffix => new[] { "weight_ih", "bias_ih", "weight_hh", "bias_hh" }.Select(w => Param(w + suffix)))];
             // (T, N, 2, H) → (T, N, 2H): [h_fwd(t); h_rev(t)], the next layer's input.
-            x = CausalGruRecurrence.Apply(gi, wHh, bHh).view(t, n, 2 * _hidden);
+            x = CausalGruLayer.Apply(x, weights).view(t, n, 2 * _hidden);
         }
         return x.MoveToOuterDisposeScope();
     }
