@@ -39,6 +39,8 @@ public sealed class CausalBiGru : nn.Module<Tensor, Tensor>
 
     private static string[] Suffixes(int layer) => [$"_l{layer}", $"_l{layer}_reverse"];
 
+    private Tensor Param(string name) => get_parameter(name) ?? throw new InvalidOperationException($"GRU parameter {name} is not registered");
+
     /// <summary>Hidden size of one chain.</summary>
     public int Hidden => _hidden;
 
@@ -73,36 +75,26 @@ public sealed class CausalBiGru : nn.Module<Tensor, Tensor>
         if (seq.dim() != 3 || seq.shape[2] != _inputSize)
             throw new ArgumentException($"GRU input must be (N, T, {_inputSize}), got [{string.Join(", ", seq.shape)}]");
         using var scope = NewDisposeScope();
-        long n = seq.shape[0], t = seq.shape[1];
-        int h3 = 3 * _hidden;
-        var x = seq;
+        return ForwardTimeMajor(seq.transpose(0, 1)).transpose(0, 1).contiguous().MoveToOuterDisposeScope();
+    }
+
+    /// <summary>
+    /// The same in time-major layout: seq (T, N, InputSize) → (T, N, 2H), each layer one
+    /// <see cref="CausalGruLayer"/> node for both chains.
+    /// </summary>
+    public Tensor ForwardTimeMajor(Tensor seq)
+    {
+        if (seq.dim() != 3 || seq.shape[2] != _inputSize)
+            throw new ArgumentException($"GRU input must be (T, N, {_inputSize}) time-major, got [{string.Join(", ", seq.shape)}]");
+        using var scope = NewDisposeScope();
+        long t = seq.shape[0], n = seq.shape[1];
+        var x = seq.contiguous();
         for (int l = 0; l < _layers; l++)
         {
             var (f, r) = (Suffixes(l)[0], Suffixes(l)[1]);
-            // Input projections of both chains for all steps in one GEMM: (N, T, 2·3H) → (2, N, T, 3H).
-            var wIh = cat([get_parameter("weight_ih" + f), get_parameter("weight_ih" + r)], 0);
-            var bIh = cat([get_parameter("bias_ih" + f), get_parameter("bias_ih" + r)], 0);
-            var gi = nn.functional.linear(x, wIh, bIh).view(n, t, 2, h3).permute(2, 0, 1, 3);
-            // Recurrent weights of both chains, batched: (2, H, 3H) and biases (2, 1, 3H).
-            var wHh = stack([get_parameter("weight_hh" + f), get_parameter("weight_hh" + r)], 0).transpose(1, 2);
-            var bHh = stack([get_parameter("bias_hh" + f), get_parameter("bias_hh" + r)], 0).unsqueeze(1);
-            var h = zeros(2, n, _hidden, dtype: seq.dtype, device: seq.device);
-            var outputs = new Tensor[t];
-            for (int step = 0; step < t; step++)
-            {
-                var giT = gi.select(2, step);              // (2, N, 3H)
-                var gh = bmm(h, wHh).add_(bHh);            // (2, N, 3H)
-                // PyTorch GRU cell (spec/pcm3.md §5.1): r, z = σ(W_i x + b_i + W_h h + b_h) …
-                var rz = (giT.narrow(2, 0, 2 * _hidden) + gh.narrow(2, 0, 2 * _hidden)).sigmoid_();
-                var rGate = rz.narrow(2, 0, _hidden);
-                var zGate = rz.narrow(2, _hidden, _hidden);
-                // … n = tanh(W_in x + b_in + r ⊙ (W_hn h + b_hn)), h' = (1 − z) ⊙ n + z ⊙ h = n + z ⊙ (h − n).
-                var nGate = (giT.narrow(2, 2 * _hidden, _hidden) + rGate * gh.narrow(2, 2 * _hidden, _hidden)).tanh_();
-                h = nGate + zGate * (h - nGate);
-                outputs[step] = h;
-            }
-            // (T, 2, N, H) → (N, T, 2, H) → (N, T, 2H): [h_fwd(t); h_rev(t)].
-            x = stack(outputs, 0).permute(2, 0, 1, 3).reshape(n, t, 2 * _hidden);
+            Tensor[] weights = [.. new[] { f, r }.SelectMany(suffix => new[] { "weight_ih", "bias_ih", "weight_hh", "bias_hh" }.Select(w => Param(w + suffix)))];
+            // (T, N, 2, H) → (T, N, 2H): [h_fwd(t); h_rev(t)], the next layer's input.
+            x = CausalGruLayer.Apply(x, weights).view(t, n, 2 * _hidden);
         }
         return x.MoveToOuterDisposeScope();
     }

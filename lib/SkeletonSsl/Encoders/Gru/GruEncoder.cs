@@ -93,20 +93,28 @@ public sealed class GruEncoder : SkeletonEncoder
     public Tensor SequenceOutput(Tensor input)
     {
         using var scope = NewDisposeScope();
+        return TimeMajorOutput(input).transpose(0, 1).contiguous().MoveToOuterDisposeScope();
+    }
+
+    /// <summary>The top layer's output in time-major layout, (T, N, 2H).</summary>
+    private Tensor TimeMajorOutput(Tensor input)
+    {
+        using var scope = NewDisposeScope();
         var seq = input.dim() == 5 ? ToSequence(input) : input;
         if (seq.dim() != 3 || seq.shape[2] != Config.InputSize)
             throw new ArgumentException($"GRU encoder input must be (N, C, T, V, M) or (N, T, {Config.InputSize}), got [{string.Join(", ", input.shape)}]");
-        // BatchNorm1d(150) over channels, statistics over the N·T positions.
-        var normed = input_norm.forward(seq.transpose(1, 2)).transpose(1, 2);
-        return Gru.forward(normed).MoveToOuterDisposeScope();
+        // BatchNorm1d(150) over channels, statistics over the N·T positions: (N, 150, T) → (T, N, 150).
+        var normed = input_norm.forward(seq.transpose(1, 2)).permute(2, 0, 1);
+        return Gru.ForwardTimeMajor(normed).MoveToOuterDisposeScope();
     }
 
     /// <inheritdoc />
     /// <remarks>x: (N, C, T, V, M) or (N, T, InputSize) → (N, 2H), the output at the last step.</remarks>
     public override Tensor Features(Tensor x)
     {
-        using var all = SequenceOutput(x);
-        return all.select(1, all.shape[1] - 1).contiguous();
+        using var scope = NewDisposeScope();
+        var all = TimeMajorOutput(x);
+        return all[all.shape[0] - 1].contiguous().MoveToOuterDisposeScope();
     }
 
     /// <inheritdoc />
