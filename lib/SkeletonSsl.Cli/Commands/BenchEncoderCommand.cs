@@ -11,7 +11,7 @@ namespace SkeletonSsl.Cli.Commands;
 /// <c>bench encoder</c>: samples per second of one training step (forward, backward, SGD with
 /// momentum 0.9 and weight decay 1e-4) of an encoder with its projection head, at the spec's clip
 /// size (ST-GCN: 3×50×25×2 as AimCLR; GRU: 64 frames as CMD/PCM3), with the process's peak memory
-/// (peak resident set). <c>tools/bench/gru_side_by_side.py</c> runs it interleaved with PyTorch's step.
+/// (peak resident set). <c>tools/bench/side_by_side.py --model gru</c> runs it interleaved with PyTorch's step.
 /// Prints one JSON line; on a shared machine, <c>samples_per_cpu_s</c> (per CPU-second of this
 /// process) is the figure that does not depend on waiting for a core. Reference on a 2-core CPU with PyTorch: full ST-GCN about 9-10 samples/s
 /// at batch 16; for the GRU see the README's benchmark table.
