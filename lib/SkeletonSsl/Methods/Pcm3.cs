@@ -144,7 +144,8 @@ public sealed class Pcm3 : nn.Module, IPretrainMethod
 
     /// <summary>
     /// One PCM3 iteration, spec §6.5 steps 1-10. batch.Clips: (N, C, T, V, M), N ≥ 3 → the loss and the terms
-    /// "info_nce_{intra,inter,mask,predict}" and "kl_{...}" for each enabled positive, then "masked_prediction" (L_m).
+    /// "info_nce_{intra,inter,mask,predict}" and "kl_{...}" for each enabled positive, then "masked_prediction" (L_m), absent where the masked branch is
+    /// off (no masked or predicted view and λ_m = 0: Table 7's "Contrastive Learning").
     /// </summary>
     public StepOutput Step(PretrainBatch batch, StepContext context)
     {
@@ -183,17 +184,19 @@ public sealed class Pcm3 : nn.Module, IPretrainMethod
         var q = s.IntraView ? Embed(encoder_q, encoder_q.Features(AddDomain(GruEncoder.ToSequence(x1.X), base_prompt)), g) : null;
 
         // Steps 3-4: H = f_seq(x_m + p_mask) (N, T, 2H), Hp = inj(H, p_mp, s2) at every step; H stays un-prompted.
-        var h = encoder_q.SequenceOutput(AddDomain(xm, mask_prompt));
-        var hp = InjectTask(h, mp_prompt, g);
+        // Table 7's "Contrastive Learning" variant (no masked view, no predicted view, λ_m = 0) skips the masked branch.
+        bool predicts = s.PredictView || s.PredictionWeight > 0;
+        var h = predicts || s.MaskView ? encoder_q.SequenceOutput(AddDomain(xm, mask_prompt)) : null;
+        var hp = predicts ? InjectTask(h!, mp_prompt, g) : null;
 
         // Step 5: the decoder twice, in this order: x̂_cl = Dec(stopgrad(Hp)) for the recovered view (contrast reaches
         // the decoder, not the encoder through H), x̂ = Dec(Hp) for L_m. With the contrastive gradient cut (paper §4.4
         // "without gradient", or the no-prompt variant) one pass serves both and the recovered view is detached whole.
-        var xhatContrast = s.PredictView && ContrastReachesDecoder ? decoder.forward(hp.detach()) : null;
-        var xhat = decoder.forward(hp);
+        var xhatContrast = s.PredictView && ContrastReachesDecoder ? decoder.forward(hp!.detach()) : null;
+        var xhat = predicts ? decoder.forward(hp!) : null;
 
         // Step 6: q_mask = nrm(g(inj(H[:, T−1], p_cl, s3))), no extra encoder pass.
-        var qMask = s.MaskView ? Embed(encoder_q, h.select(1, h.shape[1] - 1), g) : null;
+        var qMask = s.MaskView ? Embed(encoder_q, h!.select(1, h!.shape[1] - 1), g) : null;
 
         // Step 7: x_rec = x̂_cl ⊙ (1 − K) + x_m ⊙ K; q_rec = nrm(g(inj(f(x_rec + p_predict), p_cl, s4))).
         Tensor? qRec = null;
@@ -201,7 +204,7 @@ public sealed class Pcm3 : nn.Module, IPretrainMethod
         {
             var recovered = xhatContrast is not null
                 ? xhatContrast * (1 - keep) + xm * keep
-                : (xhat * (1 - keep) + xm * keep).detach();
+                : (xhat! * (1 - keep) + xm * keep).detach();
             qRec = Embed(encoder_q, encoder_q.Features(AddDomain(recovered, recons_prompt)), g);
         }
 
@@ -227,7 +230,7 @@ public sealed class Pcm3 : nn.Module, IPretrainMethod
         }.Where(p => p.Query is not null).Select(p => (p.Name, Query: p.Query!, Key: p.Key!)).ToList();
 
         var terms = new List<KeyValuePair<string, Tensor>>();
-        Tensor loss = zeros(1, device: xhat.device).squeeze();
+        Tensor loss = zeros(1, device: xm.device).squeeze();
         foreach (var (name, query, key) in pairs)                                             // L_Con: Eq. 1 / Eq. 2 per positive, τ = 0.07
         {
             var ce = InfoNce.Loss(InfoNce.Logits(query, key, negatives, _moco.Temperature));
@@ -245,10 +248,13 @@ public sealed class Pcm3 : nn.Module, IPretrainMethod
         }
         // L_Mask (Eq. 4; spec §6.6): squared error over the masked scalars (person 0's masked joints, each coordinate
         // counted), divided by their number; the target is the unmasked v3. On for every Table 8 row (it varies the positives).
-        var hidden = 1 - keep;
-        var prediction = ((xhat - target).square() * hidden).sum() / hidden.sum().clamp_min(1);
-        loss = loss + prediction * s.PredictionWeight;
-        terms.Add(new("masked_prediction", prediction));
+        if (xhat is not null)
+        {
+            var hidden = 1 - keep;
+            var prediction = ((xhat - target).square() * hidden).sum() / hidden.sum().clamp_min(1);
+            loss = loss + prediction * s.PredictionWeight;
+            terms.Add(new("masked_prediction", prediction));
+        }
 
         queue.Enqueue(k);                                                                     // k only (spec §6.5 step 10)
         return (loss, terms);

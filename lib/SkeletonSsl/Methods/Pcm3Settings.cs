@@ -72,8 +72,10 @@ public sealed record Pcm3Settings
             throw new ArgumentException($"Pcm3Settings.MaskRatio = {MaskRatio}: the topology mask masks int(5·ratio) of 5 body parts, expected a ratio of at least 0.2");
         if (!Enum.IsDefined(Masking))
             throw new ArgumentException($"Pcm3Settings.Masking = {Masking}: expected Topology or Random");
-        if (!IntraView && !InterView && !MaskView && !PredictView)
-            throw new ArgumentException("Pcm3Settings: IntraView, InterView, MaskView and PredictView are all off: expected at least one positive pair");
+        // All positives off is Table 7's "Masked Prediction" variant (L_m alone); with L_m off as well nothing would train.
+        if (!IntraView && !InterView && !MaskView && !PredictView && PredictionWeight == 0)
+            throw new ArgumentException("Pcm3Settings: IntraView, InterView, MaskView and PredictView are all off and PredictionWeight is 0: " +
+                                        "expected at least one positive pair or the masked prediction");
         if (!(KlWeight >= 0)) throw new ArgumentException($"Pcm3Settings.KlWeight = {KlWeight}: expected 0 or more");
         if (!(PredictionWeight >= 0)) throw new ArgumentException($"Pcm3Settings.PredictionWeight = {PredictionWeight}: expected 0 or more");
         if (!(TeacherTemperature > 0)) throw new ArgumentException($"Pcm3Settings.TeacherTemperature = {TeacherTemperature}: expected a positive temperature");

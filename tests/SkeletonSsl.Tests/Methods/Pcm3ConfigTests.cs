@@ -90,9 +90,13 @@ public sealed class Pcm3ConfigTests
     }
 
     [Fact]
-    public void A_config_with_no_positive_pair_is_refused()
+    public void A_config_with_no_positive_pair_and_no_masked_prediction_is_refused_the_masked_prediction_alone_is_not()
     {
-        var e = Assert.Throws<ArgumentException>(() => (Pcm3Config.Paper with { IntraView = false, InterView = false, MaskView = false, PredictView = false }).Validate());
+        var e = Assert.Throws<ArgumentException>(() => (Pcm3Config.MaskedPredictionOnly with { PredictionWeight = 0 }).Validate());
         Assert.Contains("positive", e.Message);
+        Assert.Contains("PredictionWeight is 0", e.Message);
+        Pcm3Config.MaskedPredictionOnly.Validate();
+        Assert.Equal(["without the intra view", "without the inter view", "without the mask view", "without the predicted view", "without the KL loss"],
+                     Pcm3Config.MaskedPredictionOnly.Differences(Pcm3Config.Paper).ToArray());
     }
 }

@@ -162,10 +162,12 @@ public sealed class Pcm3Tests
         Assert.Equal(Math.Round(0.4 * 64 * 25), (1 - keep[0, 0, .., .., 0]).sum().item<float>());
     }
 
-    [Fact]
-    public void Its_loss_falls_over_a_few_steps_on_one_batch()
+    [Theory]
+    [InlineData("paper")]
+    [InlineData("table7-masked-prediction")]
+    public void Its_loss_falls_over_a_few_steps_on_one_batch(string variant)
     {
-        var method = Build();
+        var method = Build(Variant(variant));
         using var optimizer = optim.SGD(method.TrainableParameters().Where(p => p.requires_grad).ToList(), 0.05, momentum: 0.9);
         var batch = Batch();
         var generator = new Generator(11);
@@ -229,6 +231,9 @@ public sealed class Pcm3Tests
         { "table8-intra", ["info_nce_intra", "masked_prediction"] },
         { "table8-inter", ["info_nce_intra", "info_nce_inter", "masked_prediction"] },
         { "table8-kl", ["info_nce_intra", "info_nce_inter", "kl_intra", "kl_inter", "masked_prediction"] },
+        { "table7-masked-prediction", ["masked_prediction"] },
+        { "table7-contrastive", ["info_nce_intra", "info_nce_inter"] },
+        { "table7-multi-task", ["info_nce_intra", "info_nce_inter", "masked_prediction"] },
     };
 
     private static Pcm3Config Variant(string name)
@@ -245,6 +250,9 @@ public sealed class Pcm3Tests
             "table8-intra" => noPrompts with { InterView = false, MaskView = false, PredictView = false, RelationalKl = false },
             "table8-inter" => noPrompts with { MaskView = false, PredictView = false, RelationalKl = false },
             "table8-kl" => noPrompts with { MaskView = false, PredictView = false },
+            "table7-masked-prediction" => Pcm3Config.MaskedPredictionOnly,
+            "table7-contrastive" => Pcm3Config.ContrastiveOnly,
+            "table7-multi-task" => Pcm3Config.MultiTask,
             _ => throw new ArgumentException(name),
         };
     }
