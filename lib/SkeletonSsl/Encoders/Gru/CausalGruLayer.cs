@@ -71,7 +71,9 @@ internal sealed class CausalGruLayer : autograd.MultiTensorFunction<CausalGruLay
         long t = x.shape[0], n = x.shape[1], h3 = w[0].shape[0], hidden = h3 / 3;
         // W_i x + b_i of both chains for all steps in one GEMM: (T·N, I) × (I, 2·3H) → (T, N, 2, 3H).
         var gi = nn.functional.linear(x.reshape(t * n, -1), cat([w[0], w[4]], 0), cat([w[1], w[5]], 0)).view(t, n, 2, h3);
-        var wT = stack([w[2], w[6]], 0).transpose(1, 2);          // (2, H, 3H)
+        // (2, H, 3H), made contiguous once per call: the per-step bmm with a transposed view of W_hh as its right
+        // operand ran 1.4-2x slower (libtorch's CPU bmm, batch 16, H = 1024).
+        var wT = stack([w[2], w[6]], 0).transpose(1, 2).contiguous();
         var b = stack([w[3], w[7]], 0).unsqueeze(1);               // (2, 1, 3H)
         var output = empty(new[] { t, n, 2, hidden }, dtype: x.dtype, device: x.device);
         Tensor? h = null;
