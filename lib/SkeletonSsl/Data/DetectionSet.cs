@@ -35,6 +35,14 @@ public sealed class DetectionSet : IDisposable
 
     public IReadOnlyList<long> Frames => Recordings.Frames;
 
+    /// <summary>The recordings at the given indices (a copy), with their frame labels.</summary>
+    public DetectionSet Subset(IReadOnlyList<int> indices)
+    {
+        using var idx = tensor(indices.Select(i => (long)i).ToArray());
+        var labels = FrameLabels.index_select(0, idx).DetachFromDisposeScope();
+        return new DetectionSet(Recordings.Subset(indices), labels);
+    }
+
     /// <summary>A split's "train" and "val" parts of a detection store (<c>data prepare --pipeline detection</c>); the caller disposes both.</summary>
     /// <exception cref="DataFormatException">The store holds trimmed clips (no frame labels), or a file is damaged.</exception>
     public static (DetectionSet Train, DetectionSet Test) Load(PreparedStore store, string split)
