@@ -6,6 +6,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using SkeletonSsl.Data;
 using SkeletonSsl.Data.Formats;
+using SkeletonSsl.Data.Synthetic;
 using SkeletonSsl.Encoders;
 using SkeletonSsl.Encoders.Gru;
 using SkeletonSsl.Encoders.StGcn;
@@ -19,7 +20,7 @@ using TorchSharp;
 namespace SkeletonSsl.Cli.Commands;
 
 /// <summary>
-/// <c>eval</c>: one protocol of the catalog (linear, knn, semi, finetune, tsne, occlusion) on any encoder: a run folder
+/// <c>eval</c>: one protocol of the catalog (linear, knn, semi, finetune, tsne, occlusion, detection) on any encoder: a run folder
 /// of <c>pretrain</c>, a safetensors file, or the authors' released PyTorch checkpoint (its <c>encoder_q.</c>
 /// taken without being asked), on a prepared store's split (or the synthetic set). Writes
 /// <see cref="ResultFile"/> (metrics and provenance: the weights' SHA-256, the protocol's config, the store's
@@ -55,14 +56,15 @@ public sealed class EvalCommand : ICliCommand
         var device = new Option<string?>("--device") { Description = "cpu or cuda (default: cuda when available)." };
         var seed = new Option<int>("--seed") { Description = "Seed of the classifier's initialisation and data order.", DefaultValueFactory = _ => 0 };
         var output = new Option<string>("--out") { Description = $"Output folder ({ResultFile}, {FiguresFile}); a non-empty folder that is not an evaluation's is refused without --force.", Required = true };
+        var mode = new Option<string?>("--mode") { Description = "detection only: finetune (the paper: the whole model; default) or linear-only (the released code: a linear layer on the frozen encoder)." };
         var randomInit = new Option<bool>("--random-init") { Description = "With a pretrain run folder: evaluate the run's encoder architecture with freshly initialised weights (seeded by --seed), the random-init control of that run." };
         var force = new Option<bool>("--force") { Description = $"Write into a folder that is not an evaluation's (only {ResultFile} and {FiguresFile} are replaced; nothing else is touched)." };
         var command = new Command("eval", "Evaluate an encoder (run folder, safetensors or PyTorch checkpoint) with one protocol on a prepared store's split.");
-        foreach (var o in new Option[] { protocol, weights, data, split, stream, profile, labelled, encoder, prefix, device, seed, output, randomInit, force })
+        foreach (var o in new Option[] { protocol, weights, data, split, stream, profile, labelled, mode, encoder, prefix, device, seed, output, randomInit, force })
             command.Options.Add(o);
         command.SetAction(r => CliRun.Guard(() => Run(new Request(
             r.GetValue(protocol)!, r.GetValue(weights)!, r.GetValue(data)!, r.GetValue(split)!, r.GetValue(stream), r.GetValue(profile)!,
-            r.GetValue(labelled), r.GetValue(encoder), r.GetValue(prefix), r.GetValue(device), r.GetValue(seed), r.GetValue(output)!, r.GetValue(randomInit), r.GetValue(force)))));
+            r.GetValue(labelled), r.GetValue(mode), r.GetValue(encoder), r.GetValue(prefix), r.GetValue(device), r.GetValue(seed), r.GetValue(output)!, r.GetValue(randomInit), r.GetValue(force)))));
         return command;
     }
 
@@ -71,7 +73,7 @@ public sealed class EvalCommand : ICliCommand
         [.. Catalog.Default.Protocols.Values.Where(p => p.IsWired).Select(p => p.Name).Order(StringComparer.Ordinal)];
 
     private sealed record Request(string Protocol, string Weights, string Data, string Split, string? Stream, string Profile,
-                                  double? Labelled, string? Encoder, string? Prefix, string? Device, int Seed, string Out, bool RandomInit, bool Force);
+                                  double? Labelled, string? Mode, string? Encoder, string? Prefix, string? Device, int Seed, string Out, bool RandomInit, bool Force);
 
     /// <summary>Whether a folder holds nothing but what this command writes (so that it may be written again).</summary>
     public static bool IsResultFolder(string directory) =>
@@ -90,6 +92,10 @@ public sealed class EvalCommand : ICliCommand
             throw new UsageException("--protocol semi needs --labelled, the labelled fraction of the training part (e.g. 0.01 or 0.1)");
         if (protocol != "semi" && q.Labelled is not null)
             throw new UsageException($"--labelled applies to --protocol semi, not {protocol}");
+        if (protocol != "detection" && q.Mode is not null)
+            throw new UsageException($"--mode applies to --protocol detection, not {protocol}");
+        if (q.Mode is { } m && m is not ("finetune" or "linear-only"))
+            throw new UsageException($"--mode {m}: expected finetune (the paper) or linear-only (the released code)");
         if (q.Labelled is { } fraction && !(fraction > 0 && fraction <= 1))
             throw new UsageException($"--labelled {fraction.ToString(CultureInfo.InvariantCulture)}: expected a fraction in (0, 1]");
         string? architecture = q.Encoder is null ? null : EncoderOptions.Kind(q.Encoder);
@@ -109,6 +115,7 @@ public sealed class EvalCommand : ICliCommand
             : stated ?? SkeletonStream.Joint;
 
         var recipe = EncoderEvaluation.RecipeOf(source.Architecture);
+        if (protocol == "detection") return RunDetection(q, source, stream, recipe, profile, dev, clock);
         var store = PretrainCommand.OpenStore(q.Data, EncoderEvaluation.RecipeMethod(recipe).Pipeline);
         if (!store.Splits.Contains(q.Split))
             throw new DataFormatException(store.Directory, $"no split '{q.Split}' in this {store.Manifest.Dataset} store: it has {string.Join(", ", store.Splits)}", field: "splits");
@@ -160,6 +167,67 @@ public sealed class EvalCommand : ICliCommand
 
             string metrics = string.Join(", ", result.Metrics.Select(m => Describe(m.Key, m.Value)));
             Console.WriteLine($"{Catalog.Default.Protocol(protocol).Display} of {q.Weights} ({Name(stream)}) on {store.Manifest.Dataset} {q.Split}: {metrics}");
+            Console.WriteLine($"result: {resultPath}");
+            return 0;
+        }
+    }
+
+    /// <summary>
+    /// <c>eval --protocol detection</c>: untrimmed recordings with frame labels (a store of <c>data prepare --pipeline detection</c>,
+    /// or synthetic:smoke / synthetic:quick, the synthetic PKU-MMD I recordings), the encoder fine-tuned per PCM3 §4.3 item 4.
+    /// </summary>
+    private static int RunDetection(Request q, EncoderSource source, SkeletonStream stream, string recipe, Profile profile, torch.Device dev, Stopwatch clock)
+    {
+        var store = q.Data.StartsWith("synthetic:", StringComparison.OrdinalIgnoreCase)
+            ? PreparedStore.Open(SyntheticSets.EnsurePreparedDetection("data", q.Data["synthetic:".Length..].ToLowerInvariant() switch
+            {
+                "smoke" => SyntheticSize.Smoke,
+                "quick" => SyntheticSize.Quick,
+                var s => throw new UsageException($"--data synthetic:{s}: expected synthetic:smoke or synthetic:quick"),
+            }))
+            : PreparedStore.Open(q.Data);
+        if (!store.Splits.Contains(q.Split))
+            throw new DataFormatException(store.Directory, $"no split '{q.Split}' in this {store.Manifest.Dataset} store: it has {string.Join(", ", store.Splits)}", field: "splits");
+        var (train, test) = DetectionSet.Load(store, q.Split);
+        using (train)
+        using (test)
+        {
+            var options = new SortedDictionary<string, string>(StringComparer.Ordinal) { ["recipe"] = recipe, ["mode"] = q.Mode ?? "finetune" };
+            Console.Error.WriteLine($"eval detection ({options["mode"]}) of {q.Weights} [{source.Describe()}] on {store.Directory} [{q.Split}: {train.Count} train, {test.Count} test recordings], " +
+                                    $"stream {Name(stream)}, profile {q.Profile.Trim().ToLowerInvariant()}, seed {q.Seed}, device {dev.type.ToString().ToLowerInvariant()}");
+            var config = EncoderEvaluation.Config("detection", options, profile);
+            var result = EncoderEvaluation.RunDetection(source.Create, stream, train, test, options, profile, q.Seed, dev);
+            var display = Catalog.Default.Protocol("detection").Display;
+            var record = new JsonObject
+            {
+                ["format"] = Format,
+                ["protocol"] = "detection",
+                ["protocol_display"] = display,
+                ["metrics"] = new JsonObject(result.Metrics.Select(m => KeyValuePair.Create(m.Key, (JsonNode?)JsonValue.Create(m.Value)))),
+                ["protocol_options"] = new JsonObject(options.Select(o => KeyValuePair.Create(o.Key, (JsonNode?)JsonValue.Create(o.Value)))),
+                ["protocol_config"] = Node(config),
+                ["weights"] = source.Record(q.Weights),
+                ["stream"] = Name(stream),
+                ["data"] = new JsonObject
+                {
+                    ["store"] = Path.GetFullPath(store.Directory),
+                    ["dataset"] = store.Manifest.Dataset,
+                    ["pipeline"] = store.Manifest.Pipeline,
+                    ["split"] = q.Split,
+                    ["train_recordings"] = train.Count,
+                    ["test_recordings"] = test.Count,
+                    ["content_hash"] = store.Manifest.ContentHash,
+                },
+                ["seed"] = q.Seed,
+                ["profile"] = q.Profile.Trim().ToLowerInvariant(),
+                ["seconds"] = Math.Round(clock.Elapsed.TotalSeconds, 3),
+                ["provenance"] = Node(Provenance.Capture(dev.type.ToString().ToLowerInvariant())),
+            };
+            Directory.CreateDirectory(q.Out);
+            if (result.Figures.Count > 0) Figures(display, q, stream, result).Save(Path.Combine(q.Out, FiguresFile));
+            string resultPath = Path.Combine(q.Out, ResultFile);
+            AtomicFile.WriteAllText(resultPath, record.ToJsonString(Json));
+            Console.WriteLine($"{display} of {q.Weights} ({Name(stream)}) on {store.Manifest.Dataset} {q.Split}: {string.Join(", ", result.Metrics.Select(m => Describe(m.Key, m.Value)))}");
             Console.WriteLine($"result: {resultPath}");
             return 0;
         }
@@ -282,7 +350,8 @@ public sealed class EvalCommand : ICliCommand
 
     private static string Describe(string metric, double value) => metric switch
     {
-        "top1" or "top5" or "final-top1" => string.Create(CultureInfo.InvariantCulture, $"{metric} {value:F2} %"),
+        "top1" or "top5" or "final-top1" or "map-a" or "map-v" or "map-a-voc" or "frame-accuracy" => string.Create(CultureInfo.InvariantCulture, $"{metric} {value:F2} %"),
+        "proposals" or "ground-truth" => string.Create(CultureInfo.InvariantCulture, $"{metric} {value:F0}"),
         "best-epoch" => string.Create(CultureInfo.InvariantCulture, $"{metric} {value:F0}"),
         _ => string.Create(CultureInfo.InvariantCulture, $"{metric} {value:F4}"),
     };

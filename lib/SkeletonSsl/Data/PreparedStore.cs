@@ -142,6 +142,55 @@ public sealed class PreparedStore
         return counts;
     }
 
+    /// <summary>The file stem suffix of a part's per-frame labels: <c>{split}/{part}_frame_label.npy</c>.</summary>
+    public const string FrameLabelSuffix = "frame_label";
+
+    /// <summary>Whether the part carries per-frame labels (a store of untrimmed recordings for action detection).</summary>
+    public bool HasFrameLabels(string split, string part) =>
+        _external is null && Manifest.Files.ContainsKey($"{split}/{Canonical(part)}_{FrameLabelSuffix}.npy");
+
+    /// <summary>
+    /// The per-frame labels of a part of untrimmed recordings (PCM3 detection, spec/pcm3.md §8.7; data.md §5.6): (N, T) int64 on
+    /// the CPU, T = the store's frames; 0 background, the class id 1…NumClasses inside an instance, 255 after a recording's
+    /// last frame. Checked against the manifest (size, SHA-256) and for shape and values.
+    /// </summary>
+    /// <exception cref="DataFormatException">The file is missing, damaged, of another shape, or holds a label outside {0 … NumClasses, 255}.</exception>
+    public Tensor LoadFrameLabels(string split, string part)
+    {
+        part = Canonical(part);
+        var info = Manifest.Split(split).Part(part);
+        string relative = $"{split}/{part}_{FrameLabelSuffix}.npy";
+        string path = Path.Combine(Directory, relative);
+        if (_external is not null || !Manifest.Files.ContainsKey(relative))
+            throw new DataFormatException(path, $"this {Manifest.Dataset} store has no frame labels for {split}/{part}: it holds trimmed clips " +
+                                                $"(prepare untrimmed recordings with data prepare --dataset pku1 --pipeline detection)", field: "files");
+        Tensor labels;
+        using (var file = StoreFileCheck.Open(Directory, relative, Manifest))
+        {
+            labels = Npy.ReadTensor(file, path);
+            try { file.Verify(); }
+            catch { labels.Dispose(); throw; }
+        }
+        try
+        {
+            if (labels.dtype != ScalarType.Int64 || labels.dim() != 2 || labels.shape[0] != info.Count || labels.shape[1] != Manifest.Frames)
+                throw new DataFormatException(path, $"expected int64 ({info.Count}, {Manifest.Frames}) frame labels as the manifest says, got {labels.dtype} ({string.Join(", ", labels.shape)})", field: "shape");
+            using var bad = labels.lt(0) | (labels.gt(Manifest.NumClasses) & labels.ne(PkuFrameLabels.Padding));
+            if (bad.any().item<bool>())
+            {
+                using var at = bad.nonzero()[0];
+                long n = at[0].item<long>(), t = at[1].item<long>();
+                throw new DataFormatException(path, $"recording {n} frame {t}: label {labels[n, t].item<long>()}, expected 0 (background), 1…{Manifest.NumClasses} or {PkuFrameLabels.Padding} (padding)", field: "labels");
+            }
+            return labels;
+        }
+        catch
+        {
+            labels.Dispose();
+            throw;
+        }
+    }
+
     /// <summary>Each clip's valid frames in [1, T]: the recorded counts, AimCLR's all-T, or the trailing-zero rule.</summary>
     private long[] ValidFramesOf(string split, string part, int count, Tensor data)
     {

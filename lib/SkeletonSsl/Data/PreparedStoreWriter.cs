@@ -11,7 +11,8 @@ namespace SkeletonSsl.Data;
 /// <see cref="Commit"/> hashes and sizes every file, writes manifest.json and swaps the folder into place
 /// (<see cref="AtomicFile.ReplaceFolder"/>: an older store is removed last). Per part: <c>{split}/{part}_data.npy</c> (N, 3, T, 25, 2) float32,
 /// <c>{part}_label.npy</c> (N,) int64, <c>{part}_names.txt</c>, and for pipelines that keep the
-/// original length <c>{part}_num_frame.npy</c> (N,) int64.
+/// original length <c>{part}_num_frame.npy</c> (N,) int64; stores of untrimmed recordings (detection) add
+/// <c>{part}_frame_label.npy</c> (N, T) int64 (<see cref="AddFrameLabels"/>).
 /// </summary>
 public sealed class PreparedStoreWriter : IDisposable
 {
@@ -70,6 +71,21 @@ public sealed class PreparedStoreWriter : IDisposable
         var histogram = new int[numClasses];
         foreach (long l in labels) histogram[l]++;
         _parts.Add((split, new PreparedPart(part, labels.Count, histogram)));
+    }
+
+    /// <summary>
+    /// Adds the per-frame labels of a part of untrimmed recordings (action detection, <see cref="PreparedStore.LoadFrameLabels"/>):
+    /// <c>{split}/{part}_frame_label.npy</c>, labels (N, T) int64 on the CPU with T the store's frames. Call after <see cref="AddPart"/>.
+    /// </summary>
+    public void AddFrameLabels(string split, string part, Tensor labels)
+    {
+        if (labels.dim() != 2 || labels.dtype != ScalarType.Int64)
+            throw new ArgumentException($"frame labels must be (N, T) int64, got {labels.dtype} with shape ({string.Join(", ", labels.shape)})", nameof(labels));
+        var added = _parts.LastOrDefault(p => p.Split == split && p.Part.Name == part);
+        if (added.Part is null) throw new ArgumentException($"{split}/{part}: add the part before its frame labels");
+        if (labels.shape[0] != added.Part.Count)
+            throw new ArgumentException($"{split}/{part}: {labels.shape[0]} rows of frame labels for {added.Part.Count} recordings");
+        Npy.Write(Path.Combine(_tmp, split, $"{part}_{PreparedStore.FrameLabelSuffix}.npy"), labels);
     }
 
     /// <summary>Hashes the files, writes manifest.json and moves the store into place. Returns the manifest.</summary>

@@ -48,7 +48,8 @@ public static class EncoderEvaluation
 
     /// <summary>
     /// The configuration record the protocol runs with (a <see cref="LinearProbeConfig"/>, <see cref="KnnConfig"/>,
-    /// <see cref="SemiSupervisedConfig"/>, <see cref="FineTuneConfig"/>, <see cref="TsneConfig"/> or <see cref="OcclusionConfig"/>), sized for the profile.
+    /// <see cref="SemiSupervisedConfig"/>, <see cref="FineTuneConfig"/>, <see cref="TsneConfig"/>, <see cref="OcclusionConfig"/> or
+    /// <see cref="Evaluation.Detection.DetectionConfig"/>), sized for the profile.
     /// </summary>
     /// <exception cref="ArgumentException">An unknown protocol or recipe, or semi without a valid <c>labelled</c> option.</exception>
     public static object Config(string protocol, IReadOnlyDictionary<string, string> options, Profile profile)
@@ -62,7 +63,8 @@ public static class EncoderEvaluation
             "finetune" => recipes.FineTune.For(profile),
             "tsne" => recipes.Tsne.For(profile),
             "occlusion" => new OcclusionConfig { Linear = recipes.Linear }.For(profile),
-            _ => throw new ArgumentException($"unknown protocol '{protocol}': expected linear, knn, semi, finetune, tsne or occlusion"),
+            "detection" => EvaluationProtocols.DetectionOf(options, recipes, profile),
+            _ => throw new ArgumentException($"unknown protocol '{protocol}': expected linear, knn, semi, finetune, tsne, occlusion or detection"),
         };
     }
 
@@ -88,6 +90,32 @@ public static class EncoderEvaluation
             var run = new PretrainRun(spec.Pretrains.Single(), outDir, null, [], encoder);
             var evaluate = descriptor.Evaluate ?? throw new ArgumentException($"protocol {protocol} is not in the kit yet");
             return evaluate(new EvaluationRequest(spec, [run], context, outDir));
+        }
+        finally
+        {
+            Directory.Delete(outDir, recursive: true);
+        }
+    }
+
+    /// <summary>
+    /// Runs the detection protocol on the encoder <paramref name="encoder"/> builds, on untrimmed recordings with frame labels
+    /// (a detection store's split, owned by the caller). Options: <c>recipe</c> as for <see cref="Run"/>, <c>mode</c>
+    /// (finetune, the paper's default, or linear-only).
+    /// </summary>
+    public static ProtocolResult RunDetection(Func<torch.Device, SkeletonEncoder> encoder, SkeletonStream stream, DetectionSet train, DetectionSet test,
+                                              IReadOnlyDictionary<string, string> options, Profile profile, int seed, torch.Device device)
+    {
+        _ = Config("detection", options, profile);
+        var method = RecipeMethod(options.GetValueOrDefault("recipe") ?? "aimclr");
+        var spec = ExperimentSpec.Single(method, stream, "store", "split", "detection");
+        if (options.GetValueOrDefault("mode") is { } mode) spec = spec.WithProtocolOption("mode", mode);
+        var outDir = Directory.CreateTempSubdirectory("skeletonssl-eval-").FullName;
+        try
+        {
+            using var context = new ExperimentContext(profile, seed, device, null, outDir);
+            context.UseDetection(spec.Dataset, spec.Split, train, test);
+            var run = new PretrainRun(spec.Pretrains.Single(), outDir, null, [], encoder);
+            return EvaluationProtocols.Detection(new EvaluationRequest(spec, [run], context, outDir));
         }
         finally
         {

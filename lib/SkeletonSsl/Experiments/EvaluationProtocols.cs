@@ -2,6 +2,7 @@ using System.Globalization;
 using SkeletonSsl.Data;
 using SkeletonSsl.Encoders;
 using SkeletonSsl.Evaluation;
+using SkeletonSsl.Evaluation.Detection;
 using SkeletonSsl.Reporting;
 using SkeletonSsl.Skeletons;
 using TorchSharp;
@@ -108,6 +109,59 @@ public static class EvaluationProtocols
                                       ["best-epoch"] = r.Clean.BestEpoch,
                                   },
                                   [history, Confusion($"Confusion, clean ({stream})", ConfusionOf(r.Clean.BestLogits, r.Clean.Labels, numClasses))]);
+    }
+
+    /// <summary>
+    /// Action detection on untrimmed recordings (PCM3 §4.3 item 4, Table 5; spec/pcm3.md §8.7; see <see cref="ActionDetection"/>):
+    /// the pre-trained encoder (usually pre-trained on NTU-60 xsub: the spec's <see cref="ExperimentSpec.PretrainedOn"/>) with a
+    /// new per-window Linear head, fine-tuned on the evaluation dataset's training recordings (PKU-MMD I xsub) and scored on
+    /// its test recordings with the official evaluator: map-a and map-v at overlap 0.5 in %, map-a-voc (spec/pcm3.md §8.7's
+    /// VOC-style reading), frame-accuracy (%), final-loss. Protocol option mode: finetune (the paper, default) or linear-only
+    /// (the released code: frozen encoder, BN in train mode). One stream. Figures: the training loss per epoch and the
+    /// timeline of the first test recording (ground truth vs predicted segments).
+    /// </summary>
+    public static ProtocolResult Detection(EvaluationRequest request)
+    {
+        if (request.Runs.Count != 1) throw new ArgumentException($"detection evaluates one stream, got {request.Runs.Count}: {request.Spec}");
+        var config = DetectionOf(request.Spec.ProtocolOptions, request.Recipes, request.Context.Profile);
+        var device = request.Context.Device;
+        var (train, test) = request.DetectionData();
+        var stream = request.Runs[0].Spec.Stream;
+        request.Context.Log?.Invoke($"  detection ({(config.Mode == DetectionMode.FineTune ? "whole model fine-tuned" : "linear layer only")}): " +
+                                    $"{stream.ToString().ToLowerInvariant()} stream, {train.Count} training and {test.Count} test recordings");
+        using var encoder = EncoderOf(request.Runs[0], device);
+        using var generator = new torch.Generator((ulong)request.Context.Seed);
+        var r = ActionDetection.Run(encoder, train, test, stream, config, generator, device, Relay(request, stream));
+        var loss = new CurveData("detection: training loss", "epoch", "cross-entropy",
+            [new CurveSeries(stream.ToString().ToLowerInvariant(), [.. Enumerable.Range(1, r.LossHistory.Count).Select(e => (double)e)], [.. r.LossHistory])]);
+        var metrics = new Dictionary<string, double>
+        {
+            ["map-a"] = 100 * r.Official.MapA, ["map-v"] = 100 * r.Official.MapV, ["map-a-voc"] = 100 * r.MapAVoc,
+            ["frame-accuracy"] = 100 * r.FrameAccuracy, ["proposals"] = r.Proposals.Count, ["ground-truth"] = r.GroundTruth.Count,
+        };
+        if (r.LossHistory.Count > 0) metrics["final-loss"] = r.LossHistory[^1];
+        return new ProtocolResult(metrics, [loss, DetectionTimeline(r, test.Videos[0], (int)test.Frames[0])]);
+    }
+
+    /// <summary>The detection recipe of a spec's protocol options (mode: finetune or linear-only) at the profile.</summary>
+    public static DetectionConfig DetectionOf(IReadOnlyDictionary<string, string> options, EvaluationRecipes recipes, Profile profile)
+    {
+        var mode = options.GetValueOrDefault("mode") switch
+        {
+            null or "finetune" => DetectionMode.FineTune,
+            "linear-only" => DetectionMode.LinearOnly,
+            var other => throw new ArgumentException($"detection option mode = '{other}': expected finetune (the paper) or linear-only (the released code)"),
+        };
+        return (recipes.Detection with { Mode = mode }).For(profile);
+    }
+
+    /// <summary>Ground truth vs predicted segments of one test recording.</summary>
+    public static TimelineData DetectionTimeline(DetectionResult result, string video, int frames)
+    {
+        TimelineTrack Track(string name, IEnumerable<ActionSegment> segments) =>
+            new(name, [.. segments.Where(s => s.Video == video).Select(s => new TimelineSegment($"A{s.Class:D2}", s.Start, s.End, s.Confidence))]);
+        return new TimelineData($"detection timeline of {video}: ground truth vs predicted segments", frames,
+            [Track("ground truth", result.GroundTruth), Track("predicted", result.Proposals)]);
     }
 
     /// <summary>

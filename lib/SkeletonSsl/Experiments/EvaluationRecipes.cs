@@ -19,6 +19,9 @@ public sealed record EvaluationRecipes
     public FineTuneConfig FineTune { get; init; } = FineTuneConfig.SkeleMixClrRecon;
     public TsneConfig Tsne { get; init; } = new();
 
+    /// <summary>Action detection on untrimmed recordings (PCM3 Table 5; spec/pcm3.md §8.7); the same recipe for every method.</summary>
+    public Evaluation.Detection.DetectionConfig Detection { get; init; } = Evaluation.Detection.DetectionConfig.Paper;
+
     /// <summary>
     /// The weights of the streams' logits in a three-stream ("3s-") experiment, which <see cref="ExperimentSpec.ThreeStream"/>
     /// copies into the spec: AimCLR's 0.6 joint, 0.6 bone, 0.4 motion (AimCLR §4.2); CMD's plain average (spec/pcm3.md §8.1).

@@ -16,6 +16,9 @@ public sealed record EvaluationRequest(ExperimentSpec Spec, IReadOnlyList<Pretra
     public (Data.SkeletonDataset Train, Data.SkeletonDataset Test) Data() =>
         Context.Load(Spec.Dataset, Spec.Split, Spec.Method.Pipeline);
 
+    /// <summary>The evaluation dataset's untrimmed (train, test) recordings with frame labels, for action detection (owned by the context).</summary>
+    public (Data.DetectionSet Train, Data.DetectionSet Test) DetectionData() => Context.LoadDetection(Spec.Dataset, Spec.Split);
+
     /// <summary>The protocol's reports (stage, epoch, loss, top-1), with the stream being evaluated, or null.</summary>
     public IProgress<Evaluation.EvaluationProgress>? Progress { get; init; }
 }

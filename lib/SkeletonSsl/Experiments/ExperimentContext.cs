@@ -13,6 +13,8 @@ public sealed class ExperimentContext : IDisposable
 {
     private readonly Dictionary<(string Dataset, string Split, string Pipeline), (SkeletonDataset Train, SkeletonDataset Test)> _data = [];
     private readonly Dictionary<(string Dataset, string Split, string Pipeline), (SkeletonDataset Train, SkeletonDataset Test)> _given = [];
+    private readonly Dictionary<(string Dataset, string Split), (DetectionSet Train, DetectionSet Test)> _detection = [];
+    private readonly Dictionary<(string Dataset, string Split), (DetectionSet Train, DetectionSet Test)> _givenDetection = [];
     private readonly object _gate = new();
 
     /// <param name="profile">Smoke / Quick / Paper.</param>
@@ -67,6 +69,26 @@ public sealed class ExperimentContext : IDisposable
         lock (_gate) _given[(dataset, split, pipeline)] = (train, test);
     }
 
+    /// <summary>The untrimmed (train, test) recordings of a dataset split for action detection (<see cref="ExperimentData.LoadDetection"/>);
+    /// loaded on first use and kept (owned by the context: don't dispose them).</summary>
+    public (DetectionSet Train, DetectionSet Test) LoadDetection(string dataset, string split)
+    {
+        lock (_gate)
+        {
+            var key = (dataset, split);
+            if (_givenDetection.TryGetValue(key, out var given)) return given;
+            if (!_detection.TryGetValue(key, out var parts))
+                _detection[key] = parts = ExperimentData.LoadDetection(dataset, split, Profile, DataRoot, SyntheticRoot);
+            return parts;
+        }
+    }
+
+    /// <summary>Hands the context detection parts its caller loaded (e.g. from a store named on the command line); the caller keeps owning them.</summary>
+    public void UseDetection(string dataset, string split, DetectionSet train, DetectionSet test)
+    {
+        lock (_gate) _givenDetection[(dataset, split)] = (train, test);
+    }
+
     /// <summary>Where a pre-training run lives: pretrain/PROFILE/DATA/HASH-seedS.</summary>
     public string PretrainDirectory(PretrainSpec spec) =>
         Path.Combine(RunsDirectory, "pretrain", Tag(Profile), Tag(Data), $"{spec.Hash}-seed{Seed}");
@@ -88,6 +110,12 @@ public sealed class ExperimentContext : IDisposable
                 test.Dispose();
             }
             _data.Clear();
+            foreach (var (train, test) in _detection.Values)
+            {
+                train.Dispose();
+                test.Dispose();
+            }
+            _detection.Clear();
         }
     }
 

@@ -54,12 +54,41 @@ public static class Charts
                                                              X: data.ColumnLabels.ToArray(), Y: data.RowLabels.ToArray()),
                data.Title);
 
+    /// <summary>
+    /// Segments on tracks (a detection timeline: ground truth vs predicted segments of one recording): each segment a thick
+    /// horizontal bar from its first to its last frame, one colour per class label (the same on every track), the legend
+    /// listing each class once.
+    /// </summary>
+    public static GenericChart Timeline(TimelineData data)
+    {
+        string[] palette = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf"];
+        var labels = data.Tracks.SelectMany(t => t.Segments.Select(s => s.Label)).Distinct().Order(StringComparer.Ordinal).ToList();
+        var shown = new HashSet<string>(StringComparer.Ordinal);
+        var traces = new List<GenericChart>();
+        foreach (var track in data.Tracks)
+            foreach (var s in track.Segments)
+            {
+                string colour = palette[labels.IndexOf(s.Label) % palette.Length];
+                traces.Add(Chart.Line<double, string, string>(
+                    [s.Start - 0.5, s.End + 0.5], [track.Name, track.Name], Name: s.Label, ShowLegend: shown.Add(s.Label),
+                    LineColor: Color.fromString(colour), LineWidth: 18,
+                    MultiText: new[] { $"{s.Label} [{s.Start}, {s.End}] {s.Confidence:F2}", $"{s.Label} [{s.Start}, {s.End}] {s.Confidence:F2}" }));
+            }
+        if (traces.Count == 0 && data.Tracks.Count > 0)
+            traces.Add(Chart.Line<double, string, string>([1, data.Frames], [data.Tracks[0].Name, data.Tracks[0].Name], Name: "none", ShowLegend: false));
+        var chart = Chart.Combine(traces)
+            .WithXAxisStyle<double, double, string>(TitleText: "frame", MinMax: new Tuple<double, double>(0.5, data.Frames + 0.5))
+            .WithYAxisStyle<string, string, string>(TitleText: "");
+        return Titled(chart, data.Title);
+    }
+
     /// <summary>The figure for any <see cref="FigureData"/>.</summary>
     public static GenericChart Of(FigureData data) => data switch
     {
         ScatterData s => Scatter(s),
         CurveData c => Curves(c),
         HeatmapData h => Heatmap(h),
+        TimelineData t => Timeline(t),
         _ => throw new ArgumentException($"no figure for {data.GetType().Name}"),
     };
 

@@ -32,4 +32,14 @@ public sealed class DataCommandTests
         Assert.Equal(0, Run("data", "prepare", "--dataset", "ntu60", "--raw", dir.File("raw"), "--pipeline", "cmd", "--out", dir.File("store")));
         Assert.True(File.Exists(Path.Combine(dir.File("store"), "manifest.json")));
     }
+
+    [Fact]
+    public void Prepare_detection_writes_frame_labels_for_pku_and_refuses_ntu()
+    {
+        using var dir = new TempDir();
+        Assert.Equal(0, Run("data", "synth", "--out", dir.File("raw"), "--size", "smoke", "--format", "pku"));
+        Assert.Equal(0, Run("data", "prepare", "--dataset", "pku1", "--raw", dir.File("raw"), "--pipeline", "detection", "--out", dir.File("store")));
+        Assert.True(SkeletonSsl.Data.PreparedStore.Open(dir.File("store")).HasFrameLabels("xsub", "train"));
+        Assert.Equal(CliRun.BadInput, Run("data", "prepare", "--dataset", "ntu60", "--raw", dir.File("raw"), "--pipeline", "detection", "--out", dir.File("ntu")));
+    }
 }

@@ -16,7 +16,16 @@ internal static class SmokeStores
     private static readonly Lazy<string> AimClrDir = new(() => Ensure("aimclr"));
     private static readonly Lazy<string> CmdDir = new(() => Ensure("cmd"));
 
+    private static readonly Lazy<string> DetectionDir = new(() =>
+    {
+        NativeRuntime.EnsureInitialised();
+        return SyntheticSets.EnsurePreparedDetection(Root, SyntheticSize.Smoke);
+    });
+
     public static string AimClr => AimClrDir.Value;
+
+    /// <summary>The Smoke synthetic PKU-MMD I set of untrimmed recordings with frame labels (action detection).</summary>
+    public static string Detection => DetectionDir.Value;
     public static string Cmd => CmdDir.Value;
 
     /// <summary>The raw folder EnsurePrepared generated for the Smoke size (seed 0).</summary>

@@ -67,6 +67,26 @@ public sealed class EvaluationProtocolsTests(EvaluationProtocolsTests.SharedData
     }
 
     [Fact]
+    public void Detection_reports_map_a_and_map_v_deterministically_with_a_timeline_and_checks_its_mode()
+    {
+        // Table 5's shape: pre-trained on NTU-60 xsub, evaluated on (the synthetic stand-in of) PKU-MMD I xsub.
+        var spec = ExperimentSpec.Single(RandomInitConfig.Gru, SkeletonStream.Joint, "pku1", "xsub", "detection").PretrainedOn("ntu60", "xsub");
+        Assert.Equal(("ntu60", "xsub"), (spec.Pretrains.Single().Dataset, spec.Pretrains.Single().Split));
+        var a = EvaluationProtocols.Detection(Request(spec));
+        var b = EvaluationProtocols.Detection(Request(spec));
+        Assert.Equal(a.Metrics, b.Metrics);
+        foreach (var metric in new[] { "map-a", "map-v", "map-a-voc", "frame-accuracy" }) Assert.InRange(a.Metrics[metric], 0, 100);
+        var timeline = Assert.IsType<TimelineData>(a.Figures[1]);
+        Assert.Equal(["ground truth", "predicted"], timeline.Tracks.Select(t => t.Name));
+        Assert.NotEmpty(timeline.Tracks[0].Segments);
+        var linear = EvaluationProtocols.Detection(Request(spec.WithProtocolOption("mode", "linear-only")));
+        Assert.NotEqual(a.Metrics["final-loss"], linear.Metrics["final-loss"]);
+        Assert.Contains("linear-only", Assert.Throws<ArgumentException>(() => EvaluationProtocols.Detection(Request(spec.WithProtocolOption("mode", "frozen")))).Message);
+        Assert.Contains("one stream", Assert.Throws<ArgumentException>(() =>
+            EvaluationProtocols.Detection(Request(ExperimentSpec.ThreeStream(RandomInitConfig.Gru, "pku1", "xsub", "detection")))).Message);
+    }
+
+    [Fact]
     public void Semi_needs_a_labelled_fraction_and_cuda_needs_a_gpu()
     {
         var spec = ExperimentSpec.Single(RandomInitConfig.Paper, SkeletonStream.Joint, "ntu60", "xsub", "semi");

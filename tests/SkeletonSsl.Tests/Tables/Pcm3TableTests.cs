@@ -18,7 +18,7 @@ public sealed class Pcm3TableTests
     [Fact]
     public void The_catalog_holds_the_papers_tables_one_to_four_eight_nine_and_ten()
     {
-        string[] expected = ["pcm3-table1", "pcm3-table2", "pcm3-table3", "pcm3-table4", "pcm3-table8", "pcm3-table9", "pcm3-table10"];
+        string[] expected = ["pcm3-table1", "pcm3-table2", "pcm3-table3", "pcm3-table4", "pcm3-table5", "pcm3-table8", "pcm3-table9", "pcm3-table10"];
         Assert.Equal(expected.Order(), Catalog.Default.Tables.Keys.Where(k => k.StartsWith("pcm3-", StringComparison.Ordinal)).Order());
         Assert.All(expected, id => Assert.Equal("PCM3", Table(id).PaperMethod));
     }
@@ -234,22 +234,54 @@ public sealed class Pcm3TableTests
     }
 
     [Fact]
-    public void Table9_reruns_recognition_and_leaves_detection_to_the_papers_numbers()
+    public void Table9_reruns_recognition_and_detection_with_table5s_protocol()
     {
         var table = Table("pcm3-table9");
         Assert.Equal(["domain", "task", "recognition", "detection"], table.Columns.Select(c => c.Id));
         Assert.Equal([90.0, 90.3, 90.4], table.Rows.Select(r => r.Cell("recognition")!.Paper!.Value));
         Assert.Equal([60.8, 61.0, 61.3], table.Rows.Select(r => r.Cell("detection")!.Paper!.Value));
-        Assert.All(table.Rows, r => Assert.Null(r.Cell("detection")!.Spec));
         Assert.All(table.Rows, r => Assert.Equal("linear", r.Cell("recognition")!.Spec!.Protocol));
+        Assert.All(table.Rows, r => Assert.Equal(("detection", "pku1", "xsub", "ntu60", "xsub"),
+            (r.Cell("detection")!.Spec!.Protocol, r.Cell("detection")!.Spec!.Dataset, r.Cell("detection")!.Spec!.Split,
+             r.Cell("detection")!.Spec!.PretrainDataset, r.Cell("detection")!.Spec!.PretrainSplit)));
+        Assert.Equal("map-v", table.Column("detection").Metric);
         var domainOnly = Assert.IsType<Pcm3Config>(Spec("pcm3-table9", "domain", "recognition").Method);
         Assert.True(domainOnly.DomainPrompts);
         Assert.False(domainOnly.TaskPrompts);
+        Assert.Equal(domainOnly, Spec("pcm3-table9", "domain", "detection").Method);
         Assert.Equal([null, "✓", "✓"], table.Rows.Select(r => r.Cell("domain")!.Text));
         Assert.Equal([null, null, "✓"], table.Rows.Select(r => r.Cell("task")!.Text));
-        Assert.Contains("issue 13", table.Description);
-        // The detection value is Table 5's mAP_v (61.3), not its mAP_a (61.8): spec/README.md.
+        // The detection value is Table 5's mAP_v (61.3), not its mAP_a (61.8): spec/README.md; the full row is Table 5's PCM3 experiment.
         Assert.Equal(61.3, table.Row("domain-task").Cell("detection")!.Paper);
+        Assert.Equal(Table("pcm3-table5").Row("pcm3").Cell("map-v")!.Paper, table.Row("domain-task").Cell("detection")!.Paper);
+        Assert.Equal(Spec("pcm3-table5", "pcm3", "map-v"), Spec("pcm3-table9", "domain-task", "detection"));
+    }
+
+    [Fact]
+    public void Table5_detects_on_pku1_xsub_with_encoders_pretrained_on_ntu60_xsub()
+    {
+        var table = Table("pcm3-table5");
+        Assert.Equal(["map-a", "map-v"], table.Columns.Select(c => c.Id));
+        Assert.Equal(["map-a", "map-v"], table.Columns.Select(c => c.Metric));
+        Assert.Equal(["random-init", "ms2l", "crrl", "isc", "cmd", "pcm3"], table.Rows.Select(r => r.Id));
+        Assert.Equal([29.6, 28.2], PaperRow("pcm3-table5", "random-init"));
+        Assert.Equal([50.9, 49.1], PaperRow("pcm3-table5", "ms2l"));
+        Assert.Equal([52.8, 50.5], PaperRow("pcm3-table5", "crrl"));
+        Assert.Equal([55.1, 54.2], PaperRow("pcm3-table5", "isc"));
+        Assert.Equal([59.4, 59.2], PaperRow("pcm3-table5", "cmd"));
+        Assert.Equal([61.8, 61.3], PaperRow("pcm3-table5", "pcm3"));
+        foreach (var row in new[] { "random-init", "pcm3" })
+        {
+            var spec = Spec("pcm3-table5", row, "map-a");
+            Assert.Equal(spec, Spec("pcm3-table5", row, "map-v"));                               // one experiment per row
+            Assert.Equal(("detection", "pku1", "xsub", SkeletonStream.Joint), (spec.Protocol, spec.Dataset, spec.Split, spec.Streams.Single()));
+            Assert.Equal(("ntu60", "xsub"), (spec.Pretrains.Single().Dataset, spec.Pretrains.Single().Split));
+            Assert.Empty(spec.ProtocolOptions);                                                  // the paper's whole-model fine-tuning
+        }
+        Assert.Equal(RandomInitConfig.Gru, Spec("pcm3-table5", "random-init", "map-a").Method);
+        // PCM3's encoder is Table 1's NTU-60 xsub pre-training: one run for both tables.
+        Assert.Equal(Spec("pcm3-table1", "pcm3", "ntu60-xsub").Pretrains, Spec("pcm3-table5", "pcm3", "map-a").Pretrains);
+        Assert.All(new[] { "ms2l", "crrl", "isc", "cmd" }, r => Assert.Null(table.Row(r).Cell("map-a")!.Spec));
     }
 
     [Fact]

@@ -11,6 +11,9 @@ namespace SkeletonSsl.Data.Synthetic;
 /// when absent), <c>Train_Label_PKU_final/&lt;video&gt;.txt</c> ("class,start,end,confidence", 1-based
 /// inclusive frames, several actions per recording) and the official-format split files in
 /// <c>Split/</c>. Same motion model, subjects and camera rigs as <see cref="SyntheticNtuGenerator"/>.
+/// Made for action detection too (PCM3 Table 5): instance lengths vary (×0.65-1.5 around the class's typical
+/// length), pauses range from 2 frames to long idle stretches, idle gaps may hold unannotated damped motion of another
+/// class, and the classes include near-twins (left/right arm, punch/point), see <see cref="Gap"/> and <see cref="Fidget"/>.
 /// </summary>
 public sealed class SyntheticPkuGenerator
 {
@@ -18,6 +21,13 @@ public sealed class SyntheticPkuGenerator
     public const string LabelFolder = "Train_Label_PKU_final";
     public const string SplitFolder = "Split";
     public const string DescriptionFile = "synthetic-pku.json";
+
+    /// <summary>
+    /// Version of the PKU recordings' content (recorded in the description; bump on any change): "pku-2" varies
+    /// instance lengths, leaves short pauses and long idle stretches between instances, and puts unannotated
+    /// background motion into idle gaps (so that detection is not trivial).
+    /// </summary>
+    public const string GeneratorVersion = "pku-2";
     private static readonly string[] Views = ["L", "M", "R"];
 
     private readonly SyntheticCast _cast;
@@ -60,10 +70,12 @@ public sealed class SyntheticPkuGenerator
             int label = classes[i];
             double speed = subject.Speed * U(0.88, 1.12);
             var variation = new Variation(subject.Amplitude * U(0.85, 1.15), Math.Round(U(1.5, 3.5)), U(0, 2 * Math.PI), rng.Next(2) * 2 - 1, U(-0.7, 0.7));
-            int gap = (int)Math.Round(U(10, 35) * Config.TimeScale);
-            int active = Math.Max(8, (int)Math.Round(SyntheticActions.BaseFrames(label) * Config.TimeScale / speed));
-            int tail = i == classes.Length - 1 ? (int)Math.Round(U(10, 35) * Config.TimeScale) : 0;
-            var segment = SyntheticMotion.Perform(label, subject, partner, variation, gap, active, tail, yaw, offset, frames.Count);
+            int gap = Gap(rng, Config.TimeScale);
+            // Instance lengths vary well beyond the subject's speed: a detector cannot learn one duration per class.
+            int active = Math.Max(8, (int)Math.Round(SyntheticActions.BaseFrames(label) * Config.TimeScale / speed * U(0.65, 1.5)));
+            int tail = i == classes.Length - 1 ? Gap(rng, Config.TimeScale) : 0;
+            var distractor = Fidget(rng, gap, Config.Classes, label);
+            var segment = SyntheticMotion.Perform(label, subject, partner, variation, gap, active, tail, yaw, offset, frames.Count, distractor);
             int start = frames.Count + gap + 1;
             labels.Add(new PkuActionInstance(label + 1, start, start + active - 1, rng.Next(1, 3)));
             frames.AddRange(segment);
@@ -90,6 +102,34 @@ public sealed class SyntheticPkuGenerator
             }
         }
         return (new PkuSkeleton(values, frames.Count), labels);
+    }
+
+    /// <summary>
+    /// The idle frames before an instance: usually 10-35 frames at 30 fps (scaled), a short pause of 2-6 frames in 30 % of
+    /// cases (neighbouring instances nearly touch) and a long idle stretch of 40-80 frames in 10 %.
+    /// </summary>
+    private static int Gap(Random rng, double timeScale)
+    {
+        double u = rng.NextDouble();
+        if (u < 0.3) return rng.Next(2, 7);
+        double lo = u < 0.4 ? 40 : 10, hi = u < 0.4 ? 80 : 35;
+        return Math.Max(2, (int)Math.Round((lo + (hi - lo) * rng.NextDouble()) * timeScale));
+    }
+
+    /// <summary>
+    /// Unannotated background motion inside an idle gap (half of the gaps of at least 8 frames): a partial, damped
+    /// (25-55 %) performance of another one-person class of the set, so that "some motion" is not "an action".
+    /// Returns the distractor for <see cref="SyntheticMotion.Perform"/> (frames relative to the segment's start), or null.
+    /// </summary>
+    private static (int, int, int, double, Variation)? Fidget(Random rng, int gap, int classes, int label)
+    {
+        if (gap < 8 || rng.NextDouble() >= 0.5) return null;
+        var candidates = Enumerable.Range(0, classes).Where(c => c != label && SyntheticActions.Persons(c) == 1 && c is not (13 or 14)).ToArray();
+        if (candidates.Length == 0) return null;
+        int other = candidates[rng.Next(candidates.Length)];
+        int length = Math.Max(4, (int)(gap * (0.5 + 0.4 * rng.NextDouble())));
+        int start = rng.Next(0, Math.Max(1, gap - length));
+        return (other, start, length, 0.25 + 0.3 * rng.NextDouble(), new Variation(1, Math.Round(1 + 2 * rng.NextDouble()), 6.3 * rng.NextDouble(), 1));
     }
 
     /// <summary>
@@ -120,7 +160,7 @@ public sealed class SyntheticPkuGenerator
                 .Write(Path.Combine(tmp, SplitFolder, PkuSplitFile.OfficialFileName(dataset, "xsub")));
             new PkuSplitFile(Videos.Where(v => v.View != "L").Select(v => v.Name).ToArray(), Videos.Where(v => v.View == "L").Select(v => v.Name).ToArray())
                 .Write(Path.Combine(tmp, SplitFolder, PkuSplitFile.OfficialFileName(dataset, "xview")));
-            var description = new SyntheticPkuDescription(dataset, SyntheticNtuGenerator.GeneratorVersion, Config,
+            var description = new SyntheticPkuDescription(dataset, GeneratorVersion, Config,
                 SyntheticActions.Names.Take(Config.Classes).ToArray(), names.Length, instances);
             File.WriteAllText(Path.Combine(tmp, DescriptionFile), JsonSerializer.Serialize(description, SyntheticDescription.JsonOptions));
             return description;

@@ -39,6 +39,49 @@ public static class SyntheticSets
         }
     }
 
+    /// <summary>
+    /// The synthetic untrimmed PKU-MMD I set prepared for action detection (<see cref="PkuDetectionPreparer"/>: raw
+    /// coordinates, frame labels, splits "xsub" and "xview"), generated and prepared only when absent or stale.
+    /// Layout under root: <c>synthetic/pku1-{size}-seed{seed}/</c> (raw) and <c>prepared/synthetic-pku1-{size}-detection-seed{seed}/</c>.
+    /// </summary>
+    public static string EnsurePreparedDetection(string root, SyntheticSize size, int seed = 0)
+    {
+        var config = SyntheticPkuConfig.For(size, part: 1, seed: seed);
+        string tag = size.ToString().ToLowerInvariant();
+        string raw = Path.Combine(root, "synthetic", $"pku1-{tag}-seed{seed}");
+        string store = Path.Combine(root, "prepared", $"synthetic-pku1-{tag}-{PkuDetectionPreparer.Pipeline}-seed{seed}");
+        lock (Gate)
+        {
+            Directory.CreateDirectory(root);
+            using var fileLock = AcquireLock(Path.Combine(root, $".synthetic-pku1-{tag}-seed{seed}.lock"));
+            if (IsCurrentDetection(store, config)) return store;
+            var description = SyntheticPkuDescription.TryRead(raw);
+            if (description is null || description.Config != config || description.GeneratorVersion != SyntheticPkuGenerator.GeneratorVersion
+                || !Directory.Exists(Path.Combine(raw, SyntheticPkuGenerator.SkeletonFolder)))
+                new SyntheticPkuGenerator(config).Write(raw);
+            PkuDetectionPreparer.Prepare("pku1", raw, store);
+            return store;
+        }
+    }
+
+    private static bool IsCurrentDetection(string store, SyntheticPkuConfig config)
+    {
+        if (!File.Exists(Path.Combine(store, PreparedManifest.FileName))) return false;
+        try
+        {
+            var s = PreparedStore.Open(store);
+            var p = s.Manifest.Provenance.Parameters;
+            return s.Manifest.Pipeline == PkuDetectionPreparer.Pipeline && s.Manifest.PipelineVersion == PkuDetectionPreparer.Version
+                && p.GetValueOrDefault("syntheticGenerator") == SyntheticPkuGenerator.GeneratorVersion
+                && p.GetValueOrDefault("syntheticConfig") == config.ToString()
+                && s.Verify().Count == 0;
+        }
+        catch (Exception e) when (e is DataFormatException or IOException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>True when the store exists, was made from this generator version, config and pipeline version, and its hashes check.</summary>
     public static bool IsCurrent(string store, SyntheticConfig config, PreparePipeline pipeline)
     {
