@@ -44,7 +44,9 @@ public sealed record Catalog(
             new("tsne", "t-SNE embedding and NMI", ["nmi"], EvaluationProtocols.Tsne),
             // PCM3 Table 4: the clean linear classifier on spatially and temporally occluded test sets (spec/pcm3.md §8.6).
             new("occlusion", "Recognition under occlusion", ["top1", "top5", "spatial-top1", "spatial-top5", "temporal-top1", "temporal-top5"],
-                EvaluationProtocols.Occlusion)),
+                EvaluationProtocols.Occlusion),
+            // PCM3 Table 6: Martinez's residual GRU decoder after the encoder, short-term prediction, MPJPE in mm (a reconstruction).
+            new("motion-prediction", "Motion prediction", EvaluationProtocols.MotionPredictionMetrics, EvaluationProtocols.MotionPrediction)),
         ByName<DatasetDescriptor>(d => d.Name,
             new("ntu60", "NTU-60", ["xsub", "xview"], 60),
             new("ntu120", "NTU-120", ["xsub", "xset"], 120),

@@ -2,6 +2,8 @@ using SkeletonSsl.Data;
 using SkeletonSsl.Encoders.Decoders;
 using SkeletonSsl.Encoders.Gru;
 using SkeletonSsl.Evaluation;
+using SkeletonSsl.Experiments;
+using SkeletonSsl.Tables;
 using SkeletonSsl.Skeletons;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -159,5 +161,28 @@ public sealed class MotionPredictionTests
         var e = Assert.Throws<ArgumentException>(() =>
             MotionPrediction.Run(encoder, train, test, SkeletonStream.Joint, Smoke with { SeedFrames = 40 }, new Generator(44), CPU));
         Assert.Contains("50 valid frames", e.Message);
+    }
+
+    [Fact]
+    public void The_catalog_protocol_reports_mpjpe_per_horizon_the_zero_velocity_baseline_and_a_prediction_figure()
+    {
+        using var train = Swinging(32, seed: 51);
+        using var test = Swinging(8, seed: 52);
+        var descriptor = Catalog.Default.Protocol("motion-prediction");
+        var options = new Dictionary<string, string> { ["recipe"] = "cmd" };
+        var r = EncoderEvaluation.Run(_ => SmokeGru(53), SkeletonStream.Joint, train, test, descriptor, options, Profile.Smoke, 0, CPU);
+        Assert.All(descriptor.Metrics, m => Assert.True(r.Metrics.ContainsKey(m), m));
+        Assert.Equal(["mpjpe", "mpjpe-f2", "mpjpe-f4", "mpjpe-f8", "mpjpe-f10", "zero-velocity-mpjpe"], descriptor.Metrics);
+        Assert.True(r.Metrics["mpjpe-f2"] < r.Metrics["mpjpe-f10"], "errors grow with the horizon");
+        Assert.Equal(8, r.Metrics["test-clips"]);
+        var panels = Assert.Single(r.Figures.OfType<SkeletonClipsData>());
+        Assert.Equal(["true", "predicted", "zero-velocity"], panels.Panels.Select(p => p.Title));
+        Assert.All(panels.Panels, p => Assert.Equal(3 * 20 * 25 * 2, p.Values.Count));      // 10 seed frames shown + 10 predicted
+        Assert.NotNull(SkeletonSsl.Reporting.Charts.Of(panels));
+        Assert.IsType<MotionPredictionConfig>(EncoderEvaluation.Config("motion-prediction", options, Profile.Smoke));
+        var frozen = EvaluationProtocols.MotionPredictionSettings(new Dictionary<string, string> { ["encoder"] = "frozen" }, Profile.Paper);
+        Assert.Equal((false, 50, 10, 1024, 16, 0.005, 5.0), (frozen.FineTuneEncoder, frozen.SeedFrames, frozen.PredictedFrames, frozen.DecoderHidden,
+                                                           frozen.BatchSize, frozen.LearningRate, frozen.GradientClipNorm));
+        Assert.Throws<ArgumentException>(() => EvaluationProtocols.MotionPredictionSettings(new Dictionary<string, string> { ["encoder"] = "thawed" }, Profile.Smoke));
     }
 }
