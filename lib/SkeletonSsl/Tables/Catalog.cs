@@ -56,7 +56,7 @@ public sealed record Catalog(
             AimClr.Table1.Definition, AimClr.Table2.Definition, AimClr.Table3.Definition, AimClr.Table4.Definition,
             AimClr.Table5.Definition, AimClr.Table6.Definition, AimClr.Table7.Definition, AimClr.Table8.Definition,
             AimClr.Figure2.Definition, AimClr.Figure3.Definition,
-            Pcm3.Table1.Definition, Pcm3.Table2.Definition, Pcm3.Table3.Definition, Pcm3.Table4.Definition, Pcm3.Table8.Definition,
+            Pcm3.Table1.Definition, Pcm3.Table2.Definition, Pcm3.Table3.Definition, Pcm3.Table4.Definition, Pcm3.Table6.Definition, Pcm3.Table8.Definition,
             Pcm3.Table9.Definition, Pcm3.Table10.Definition));
 
     /// <summary>A table by id; the message lists the known ids.</summary>
