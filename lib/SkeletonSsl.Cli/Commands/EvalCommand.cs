@@ -20,7 +20,7 @@ using TorchSharp;
 namespace SkeletonSsl.Cli.Commands;
 
 /// <summary>
-/// <c>eval</c>: one protocol of the catalog (linear, knn, semi, finetune, tsne, occlusion, detection) on any encoder: a run folder
+/// <c>eval</c>: one protocol of the catalog (linear, knn, semi, finetune, tsne, occlusion, detection, motion-prediction) on any encoder: a run folder
 /// of <c>pretrain</c>, a safetensors file, or the authors' released PyTorch checkpoint (its <c>encoder_q.</c>
 /// taken without being asked), on a prepared store's split (or the synthetic set). Writes
 /// <see cref="ResultFile"/> (metrics and provenance: the weights' SHA-256, the protocol's config, the store's
@@ -51,6 +51,7 @@ public sealed class EvalCommand : ICliCommand
         var stream = new Option<string?>("--stream") { Description = "joint, bone or motion (default: the run folder's stream, else joint)." };
         var profile = new Option<string>("--profile") { Description = "smoke, quick or paper (the protocol's epochs and schedule).", DefaultValueFactory = _ => "quick" };
         var labelled = new Option<double?>("--labelled") { Description = "semi only: the labelled fraction of the training part, e.g. 0.01 or 0.1." };
+        var frozen = new Option<bool>("--frozen-encoder") { Description = "motion-prediction only: train the decoder on a frozen encoder (default: the whole model is fine-tuned)." };
         var encoder = new Option<string?>("--encoder") { Description = "stgcn or gru (default: read off the weights' keys)." };
         var prefix = new Option<string?>("--prefix") { Description = "Key prefix of the encoder in the weights file (default: none for a bare encoder, encoder_q. for a pre-training checkpoint)." };
         var device = new Option<string?>("--device") { Description = "cpu or cuda (default: cuda when available)." };
@@ -60,11 +61,11 @@ public sealed class EvalCommand : ICliCommand
         var randomInit = new Option<bool>("--random-init") { Description = "With a pretrain run folder: evaluate the run's encoder architecture with freshly initialised weights (seeded by --seed), the random-init control of that run." };
         var force = new Option<bool>("--force") { Description = $"Write into a folder that is not an evaluation's (only {ResultFile} and {FiguresFile} are replaced; nothing else is touched)." };
         var command = new Command("eval", "Evaluate an encoder (run folder, safetensors or PyTorch checkpoint) with one protocol on a prepared store's split.");
-        foreach (var o in new Option[] { protocol, weights, data, split, stream, profile, labelled, mode, encoder, prefix, device, seed, output, randomInit, force })
+        foreach (var o in new Option[] { protocol, weights, data, split, stream, profile, labelled, mode, frozen, encoder, prefix, device, seed, output, randomInit, force })
             command.Options.Add(o);
         command.SetAction(r => CliRun.Guard(() => Run(new Request(
             r.GetValue(protocol)!, r.GetValue(weights)!, r.GetValue(data)!, r.GetValue(split)!, r.GetValue(stream), r.GetValue(profile)!,
-            r.GetValue(labelled), r.GetValue(mode), r.GetValue(encoder), r.GetValue(prefix), r.GetValue(device), r.GetValue(seed), r.GetValue(output)!, r.GetValue(randomInit), r.GetValue(force)))));
+            r.GetValue(labelled), r.GetValue(mode), r.GetValue(frozen), r.GetValue(encoder), r.GetValue(prefix), r.GetValue(device), r.GetValue(seed), r.GetValue(output)!, r.GetValue(randomInit), r.GetValue(force)))));
         return command;
     }
 
@@ -73,7 +74,7 @@ public sealed class EvalCommand : ICliCommand
         [.. Catalog.Default.Protocols.Values.Where(p => p.IsWired).Select(p => p.Name).Order(StringComparer.Ordinal)];
 
     private sealed record Request(string Protocol, string Weights, string Data, string Split, string? Stream, string Profile,
-                                  double? Labelled, string? Mode, string? Encoder, string? Prefix, string? Device, int Seed, string Out, bool RandomInit, bool Force);
+                                  double? Labelled, string? Mode, bool FrozenEncoder, string? Encoder, string? Prefix, string? Device, int Seed, string Out, bool RandomInit, bool Force);
 
     /// <summary>Whether a folder holds nothing but what this command writes (so that it may be written again).</summary>
     public static bool IsResultFolder(string directory) =>
@@ -96,6 +97,8 @@ public sealed class EvalCommand : ICliCommand
             throw new UsageException($"--mode applies to --protocol detection, not {protocol}");
         if (q.Mode is { } m && m is not ("finetune" or "linear-only"))
             throw new UsageException($"--mode {m}: expected finetune (the paper) or linear-only (the released code)");
+        if (q.FrozenEncoder && protocol != "motion-prediction")
+            throw new UsageException($"--frozen-encoder applies to --protocol motion-prediction, not {protocol}");
         if (q.Labelled is { } fraction && !(fraction > 0 && fraction <= 1))
             throw new UsageException($"--labelled {fraction.ToString(CultureInfo.InvariantCulture)}: expected a fraction in (0, 1]");
         string? architecture = q.Encoder is null ? null : EncoderOptions.Kind(q.Encoder);
@@ -129,6 +132,7 @@ public sealed class EvalCommand : ICliCommand
                 ["recipe"] = recipe,
             };
             if (q.Labelled is { } l) options["labelled"] = l.ToString("R", CultureInfo.InvariantCulture);
+            if (q.FrozenEncoder) options["encoder"] = "frozen";
             string where = $"{store.Directory} [{q.Split}: {train.Count} train, {test.Count} test clips]";
             Console.Error.WriteLine($"eval {protocol} ({options["recipe"]} recipe) of {q.Weights} [{source.Describe()}] on {where}, stream {Name(stream)}, " +
                                     $"profile {q.Profile.Trim().ToLowerInvariant()}, seed {q.Seed}, device {dev.type.ToString().ToLowerInvariant()}");
@@ -352,7 +356,9 @@ public sealed class EvalCommand : ICliCommand
     {
         "top1" or "top5" or "final-top1" or "map-a" or "map-v" or "map-a-voc" or "frame-accuracy" => string.Create(CultureInfo.InvariantCulture, $"{metric} {value:F2} %"),
         "proposals" or "ground-truth" => string.Create(CultureInfo.InvariantCulture, $"{metric} {value:F0}"),
-        "best-epoch" => string.Create(CultureInfo.InvariantCulture, $"{metric} {value:F0}"),
+        "best-epoch" or "train-clips" or "test-clips" or "excluded-test-clips" => string.Create(CultureInfo.InvariantCulture, $"{metric} {value:F0}"),
+        _ when metric.StartsWith("mpjpe", StringComparison.Ordinal) || metric.StartsWith("zero-velocity", StringComparison.Ordinal)
+            => string.Create(CultureInfo.InvariantCulture, $"{metric} {value:F1} mm"),
         _ => string.Create(CultureInfo.InvariantCulture, $"{metric} {value:F4}"),
     };
 

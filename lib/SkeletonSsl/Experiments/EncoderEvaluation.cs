@@ -12,7 +12,8 @@ namespace SkeletonSsl.Experiments;
 /// builds the experiment a table would (a single-stream spec of the method whose recipes apply, the loaded parts
 /// handed to an <see cref="ExperimentContext"/>, a run whose encoder is the given one) and calls the catalog's
 /// protocol itself, so a released model is evaluated exactly as the tables evaluate the kit's own.
-/// <para>Protocol options: <c>labelled</c> (semi: the labelled fraction, 0.01 or 0.1 in the papers) and
+/// <para>Protocol options: <c>labelled</c> (semi: the labelled fraction, 0.01 or 0.1 in the papers), <c>encoder</c>
+/// (motion-prediction: <c>finetune</c>, the default, or <c>frozen</c>) and
 /// <c>recipe</c>: <c>aimclr</c> (AimCLR's protocols, spec/aimclr.md §8; the default) or <c>cmd</c>
 /// (the CMD protocols PCM3 and A2MC follow, spec/pcm3.md §8).</para>
 /// </summary>
@@ -48,8 +49,8 @@ public static class EncoderEvaluation
 
     /// <summary>
     /// The configuration record the protocol runs with (a <see cref="LinearProbeConfig"/>, <see cref="KnnConfig"/>,
-    /// <see cref="SemiSupervisedConfig"/>, <see cref="FineTuneConfig"/>, <see cref="TsneConfig"/>, <see cref="OcclusionConfig"/> or
-    /// <see cref="Evaluation.Detection.DetectionConfig"/>), sized for the profile.
+    /// <see cref="SemiSupervisedConfig"/>, <see cref="FineTuneConfig"/>, <see cref="TsneConfig"/>, <see cref="OcclusionConfig"/>,
+    /// <see cref="Evaluation.Detection.DetectionConfig"/> or <see cref="MotionPredictionConfig"/>), sized for the profile.
     /// </summary>
     /// <exception cref="ArgumentException">An unknown protocol or recipe, or semi without a valid <c>labelled</c> option.</exception>
     public static object Config(string protocol, IReadOnlyDictionary<string, string> options, Profile profile)
@@ -64,7 +65,8 @@ public static class EncoderEvaluation
             "tsne" => recipes.Tsne.For(profile),
             "occlusion" => new OcclusionConfig { Linear = recipes.Linear }.For(profile),
             "detection" => EvaluationProtocols.DetectionOf(options, recipes, profile),
-            _ => throw new ArgumentException($"unknown protocol '{protocol}': expected linear, knn, semi, finetune, tsne, occlusion or detection"),
+            "motion-prediction" => EvaluationProtocols.MotionPredictionSettings(options, profile),
+            _ => throw new ArgumentException($"unknown protocol '{protocol}': expected linear, knn, semi, finetune, tsne, occlusion, detection or motion-prediction"),
         };
     }
 
@@ -82,6 +84,7 @@ public static class EncoderEvaluation
         var method = RecipeMethod(options.GetValueOrDefault("recipe") ?? "aimclr");
         var spec = ExperimentSpec.Single(method, stream, "store", "split", protocol);
         if (options.GetValueOrDefault("labelled") is { } labelled) spec = spec.WithProtocolOption("labelled", labelled);
+        if (options.GetValueOrDefault("encoder") is { } mode) spec = spec.WithProtocolOption("encoder", mode);
         var outDir = Directory.CreateTempSubdirectory("skeletonssl-eval-").FullName;
         try
         {

@@ -111,6 +111,74 @@ public static class EvaluationProtocols
                                   [history, Confusion($"Confusion, clean ({stream})", ConfusionOf(r.Clean.BestLogits, r.Clean.Labels, numClasses))]);
     }
 
+    /// <summary>The motion-prediction metrics the catalog lists: the mean over the predicted frames, Martinez's horizons, and the zero-velocity baseline.</summary>
+    public static IReadOnlyList<string> MotionPredictionMetrics { get; } =
+        ["mpjpe", .. MotionPredictionConfig.Martinez.Horizons.Select(h => $"mpjpe-f{h}"), "zero-velocity-mpjpe"];
+
+    /// <summary>
+    /// The motion-prediction settings of an experiment: Martinez's short-term setting at the profile's size
+    /// (<see cref="MotionPredictionConfig.For"/>), the same for every method (the paper evaluates all under one protocol), with
+    /// the protocol option <c>encoder</c> = <c>finetune</c> (the default: the whole model trains) or <c>frozen</c> (f(·) fixed).
+    /// </summary>
+    public static MotionPredictionConfig MotionPredictionSettings(IReadOnlyDictionary<string, string> options, Profile profile)
+    {
+        var config = MotionPredictionConfig.Martinez.For(profile);
+        return options.GetValueOrDefault("encoder") switch
+        {
+            null or "finetune" => config,
+            "frozen" => config with { FineTuneEncoder = false },
+            var other => throw new ArgumentException($"motion-prediction option encoder = '{other}': expected finetune or frozen"),
+        };
+    }
+
+    /// <summary>
+    /// Motion prediction (PCM3 §4.3 item 5, Table 6; a documented reconstruction, see <see cref="MotionPrediction"/>):
+    /// Martinez et al.'s residual GRU decoder after the encoder, trained on the training split's windows (seed frames
+    /// observed, the next frames predicted) and tested on fixed test windows. Metrics in millimetres: mpjpe (the mean over
+    /// the predicted frames, Table 6's number), mpjpe-f{k} at Martinez's horizons, zero-velocity-mpjpe and
+    /// zero-velocity-f{k} (the last seed frame held, on the same windows); clip counts. One stream.
+    /// </summary>
+    public static ProtocolResult MotionPrediction(EvaluationRequest request)
+    {
+        if (request.Runs.Count != 1) throw new ArgumentException($"motion-prediction evaluates one stream, got {request.Runs.Count}: {request.Spec}");
+        var device = request.Context.Device;
+        var (train, test) = request.Data();
+        var stream = request.Runs[0].Spec.Stream;
+        var config = MotionPredictionSettings(request.Spec.ProtocolOptions, request.Context.Profile);
+        request.Context.Log?.Invoke($"  motion-prediction: {stream.ToString().ToLowerInvariant()} stream, {config.SeedFrames} seed + {config.PredictedFrames} predicted frames, " +
+                                    $"{config.Iterations} iterations, encoder {(config.FineTuneEncoder ? "fine-tuned" : "frozen")}");
+        using var encoder = EncoderOf(request.Runs[0], device);
+        using var generator = new torch.Generator((ulong)request.Context.Seed);
+        var r = Evaluation.MotionPrediction.Run(encoder, train, test, stream, config, generator, device, Relay(request, stream));
+        var metrics = new Dictionary<string, double> { ["mpjpe"] = r.Mpjpe, ["zero-velocity-mpjpe"] = r.ZeroVelocity };
+        foreach (var h in config.Horizons)
+        {
+            metrics[$"mpjpe-f{h}"] = r.PerFrame[h - 1];
+            metrics[$"zero-velocity-f{h}"] = r.ZeroVelocityPerFrame[h - 1];
+        }
+        metrics["train-clips"] = r.TrainClips;
+        metrics["test-clips"] = r.TestClips;
+        metrics["excluded-test-clips"] = r.ExcludedTestClips;
+        double[] ms = [.. Enumerable.Range(1, config.PredictedFrames).Select(config.Milliseconds)];
+        var figures = new List<FigureData>
+        {
+            new CurveData("motion prediction: MPJPE per predicted frame", "time after the last seed frame (ms)", "MPJPE (mm)",
+                [new CurveSeries("decoder after f", ms, r.PerFrame), new CurveSeries("zero-velocity", ms, r.ZeroVelocityPerFrame)]),
+            new CurveData("motion prediction: training loss (standardised squared error)", "iteration", "loss",
+                [new CurveSeries(stream.ToString().ToLowerInvariant(), [.. r.Losses.Select(l => (double)l.Iteration)], [.. r.Losses.Select(l => l.Loss)])]),
+        };
+        if (r.Example is { } e) figures.Add(PredictionPanels(e));
+        return new ProtocolResult(metrics, figures);
+    }
+
+    /// <summary>One test window as three animated panels: the true future, the prediction and the zero-velocity baseline, each after the last seed frames.</summary>
+    public static SkeletonClipsData PredictionPanels(MotionPredictionExample e)
+    {
+        SkeletonPanel Panel(string title, float[] values) => new(title, e.Channels, e.Frames, e.Joints, e.Bodies, values);
+        return new SkeletonClipsData($"{e.Name}: frames 0-{e.SeedShown - 1} observed (the last seed frames), {e.SeedShown}-{e.Frames - 1} predicted",
+            [Panel("true", e.Truth), Panel("predicted", e.Predicted), Panel("zero-velocity", e.ZeroVelocity)]);
+    }
+
     /// <summary>
     /// Action detection on untrimmed recordings (PCM3 §4.3 item 4, Table 5; spec/pcm3.md §8.7; see <see cref="ActionDetection"/>):
     /// the pre-trained encoder (usually pre-trained on NTU-60 xsub: the spec's <see cref="ExperimentSpec.PretrainedOn"/>) with a

@@ -82,6 +82,18 @@ public static class Charts
         return Titled(chart, data.Title);
     }
 
+    /// <summary>Animated 3-D skeleton panels side by side, one shared frame slider (<see cref="SkeletonFigure.Animated"/>).</summary>
+    public static GenericChart Skeletons(SkeletonClipsData data)
+    {
+        using var scope = TorchSharp.torch.NewDisposeScope();
+        var panels = data.Panels.Select(p =>
+        {
+            p.Validate();
+            return (p.Title, TorchSharp.torch.tensor(p.Values.ToArray()).view(p.Channels, p.Frames, p.Joints, p.Bodies));
+        }).ToList();
+        return SkeletonFigure.Animated(panels, data.Title);
+    }
+
     /// <summary>The figure for any <see cref="FigureData"/>.</summary>
     public static GenericChart Of(FigureData data) => data switch
     {
@@ -89,6 +101,7 @@ public static class Charts
         CurveData c => Curves(c),
         HeatmapData h => Heatmap(h),
         TimelineData t => Timeline(t),
+        SkeletonClipsData k => Skeletons(k),
         _ => throw new ArgumentException($"no figure for {data.GetType().Name}"),
     };
 

@@ -46,7 +46,9 @@ public sealed record Catalog(
             new("occlusion", "Recognition under occlusion", ["top1", "top5", "spatial-top1", "spatial-top5", "temporal-top1", "temporal-top5"],
                 EvaluationProtocols.Occlusion),
             // PCM3 Table 5: action detection on untrimmed PKU-MMD I, official mAP_a / mAP_v at overlap 0.5 (spec/pcm3.md §8.7, data.md §5.6).
-            new("detection", "Action detection", ["map-a", "map-v", "map-a-voc", "frame-accuracy"], EvaluationProtocols.Detection)),
+            new("detection", "Action detection", ["map-a", "map-v", "map-a-voc", "frame-accuracy"], EvaluationProtocols.Detection),
+            // PCM3 Table 6: Martinez's residual GRU decoder after the encoder, short-term prediction, MPJPE in mm (a reconstruction).
+            new("motion-prediction", "Motion prediction", EvaluationProtocols.MotionPredictionMetrics, EvaluationProtocols.MotionPrediction)),
         ByName<DatasetDescriptor>(d => d.Name,
             new("ntu60", "NTU-60", ["xsub", "xview"], 60),
             new("ntu120", "NTU-120", ["xsub", "xset"], 120),
@@ -56,8 +58,8 @@ public sealed record Catalog(
             AimClr.Table1.Definition, AimClr.Table2.Definition, AimClr.Table3.Definition, AimClr.Table4.Definition,
             AimClr.Table5.Definition, AimClr.Table6.Definition, AimClr.Table7.Definition, AimClr.Table8.Definition,
             AimClr.Figure2.Definition, AimClr.Figure3.Definition,
-            Pcm3.Table1.Definition, Pcm3.Table2.Definition, Pcm3.Table3.Definition, Pcm3.Table4.Definition, Pcm3.Table5.Definition, Pcm3.Table8.Definition,
-            Pcm3.Table9.Definition, Pcm3.Table10.Definition));
+            Pcm3.Table1.Definition, Pcm3.Table2.Definition, Pcm3.Table3.Definition, Pcm3.Table4.Definition, Pcm3.Table5.Definition,
+            Pcm3.Table6.Definition, Pcm3.Table7.Definition, Pcm3.Table8.Definition, Pcm3.Table9.Definition, Pcm3.Table10.Definition));
 
     /// <summary>A table by id; the message lists the known ids.</summary>
     public TableDefinition Table(string id) => Tables.TryGetValue(id, out var t) ? t

@@ -184,7 +184,7 @@ public sealed class EvalCommandTests : IDisposable
     }
 
     public static TheoryData<string> ErrorCases =>
-        ["unknown-protocol", "weights-mismatch", "missing-split", "semi-without-labelled", "labelled-elsewhere", "user-folder", "not-a-run-folder", "random-init-without-encoder"];
+        ["unknown-protocol", "weights-mismatch", "missing-split", "semi-without-labelled", "labelled-elsewhere", "user-folder", "not-a-run-folder", "random-init-without-encoder", "frozen-elsewhere"];
 
     [Theory]
     [MemberData(nameof(ErrorCases))]
@@ -202,6 +202,7 @@ public sealed class EvalCommandTests : IDisposable
             "user-folder" => (Args("knn", weights, store), UserFolder()),
             "not-a-run-folder" => (Args("knn", _dir.Path, store), "config.json"),
             "random-init-without-encoder" => (Args("knn", EvalCommand.RandomInit, store), "--encoder"),
+            "frozen-elsewhere" => (Args("linear", weights, store, "--frozen-encoder"), "--frozen-encoder"),
             _ => throw new ArgumentException(name),
         };
         var (code, stdout, err) = CliHarness.Run(args);
@@ -265,12 +266,26 @@ public sealed class EvalCommandTests : IDisposable
             var knn = Knn.Evaluate(encoder, train, test, stream, new KnnConfig(), CPU);
             return (100 * knn.Top1, 100 * knn.Top5);
         }
+        if (protocol == "motion-prediction")
+        {
+            // MPJPE and the zero-velocity baseline (mm) stand in for top-1 and top-5.
+            var mp = MotionPrediction.Run(encoder, train, test, stream, MotionPredictionConfig.Martinez.For(Profile.Smoke), generator, CPU);
+            return (mp.Mpjpe, mp.ZeroVelocity);
+        }
         var linear = LinearProbe.Run(encoder, train, test, stream, LinearProbeConfig.AimClr.For(Profile.Smoke), generator, CPU);
         return (100 * linear.Top1, 100 * linear.Top5);
     }
 
     private static void AssertMetrics((double Top1, double Top5) expected, JsonNode result)
     {
+        if ((string)result["protocol"]! == "motion-prediction")
+        {
+            double mpjpe = (double)result["metrics"]!["mpjpe"]!, still = (double)result["metrics"]!["zero-velocity-mpjpe"]!;
+            Assert.True(mpjpe > 0 && still > 0, $"MPJPE {mpjpe} mm, zero-velocity {still} mm");
+            Assert.Equal(expected.Top1, mpjpe, 9);
+            Assert.Equal(expected.Top5, still, 9);
+            return;
+        }
         double top1 = (double)result["metrics"]!["top1"]!, top5 = (double)result["metrics"]!["top5"]!;
         Assert.InRange(top1, 0, 100);
         Assert.InRange(top5, top1, 100);
@@ -278,10 +293,32 @@ public sealed class EvalCommandTests : IDisposable
         Assert.Equal(expected.Top5, top5, 9);
     }
 
-    /// <summary>A 4-class store (xsub: 48 train, 24 val clips of 50 frames) whose classes differ in a mean offset.</summary>
-    private string Store()
+    [Fact]
+    public void Motion_prediction_of_the_random_init_gru_equals_the_protocol_in_process_in_millimetres()
     {
-        string dir = _dir.File("store");
+        // The GRU (no dropout): the same seed gives the same training in both processes. Fine-tuning ST-GCN would not repeat
+        // across processes (its dropout draws from torch's global generator), which is why the theory above leaves it out.
+        string store = Store("cmd");
+        var result = Eval("motion-prediction", EvalCommand.RandomInit, store, "--encoder", "gru");
+        var encoder = RandomInitConfig.Gru.For(Profile.Smoke).TrainedEncoder;
+        var expected = InProcess("motion-prediction", () =>
+        {
+            using var generator = new Generator(Seed);
+            return encoder.Build(generator);
+        }, store, SkeletonStream.Joint);
+        AssertMetrics(expected, result);
+        Assert.Equal(10, (int)result["protocol_config"]!["seed_frames"]!);
+        Assert.True((bool)result["protocol_config"]!["fine_tune_encoder"]!);
+        Assert.All(new[] { "mpjpe-f2", "mpjpe-f4", "mpjpe-f8", "mpjpe-f10", "zero-velocity-f10" }, m => Assert.NotNull(result["metrics"]![m]));
+        Assert.Equal(24, (int)result["metrics"]!["test-clips"]!);
+        var frozen = Eval("motion-prediction", EvalCommand.RandomInit, store, "--encoder", "gru", "--frozen-encoder", "--force");
+        Assert.False((bool)frozen["protocol_config"]!["fine_tune_encoder"]!);
+    }
+
+    /// <summary>A 4-class store (xsub: 48 train, 24 val clips of 50 frames) whose classes differ in a mean offset.</summary>
+    private string Store(string pipeline = "aimclr")
+    {
+        string dir = _dir.File($"store-{pipeline}");
         if (Directory.Exists(dir)) return dir;
         using var writer = new PreparedStoreWriter(dir);
         foreach (var (part, count, seed) in new[] { ("train", 48, 5), ("val", 24, 6) })
@@ -292,7 +329,7 @@ public sealed class EvalCommandTests : IDisposable
             using var data = noise + offsets;
             writer.AddPart("xsub", part, data, labels, [.. Enumerable.Range(0, count).Select(i => $"{part}{i}")], 4);
         }
-        writer.Commit("ntu60", "aimclr", "1", ["a", "b", "c", "d"], 50,
+        writer.Commit("ntu60", pipeline, "1", ["a", "b", "c", "d"], 50,
             new PreparedProvenance("test", DateTimeOffset.UnixEpoch, "test", new Dictionary<string, string>(), 0, []));
         return dir;
     }

@@ -25,7 +25,7 @@ public sealed class TableIndexTests
         var ids = TableIndex.Entries(Catalog.Default).Select(e => e.Table.Id).ToList();
         Assert.True(ids.IndexOf("aimclr-table8") < ids.IndexOf("aimclr-fig2"));
         Assert.True(ids.IndexOf("aimclr-fig3") < ids.IndexOf("pcm3-table1"));
-        Assert.Equal(["pcm3-table1", "pcm3-table2", "pcm3-table3", "pcm3-table4", "pcm3-table5", "pcm3-table8", "pcm3-table9", "pcm3-table10"],
+        Assert.Equal(["pcm3-table1", "pcm3-table2", "pcm3-table3", "pcm3-table4", "pcm3-table5", "pcm3-table6", "pcm3-table7", "pcm3-table8", "pcm3-table9", "pcm3-table10"],
                      ids.Where(i => i.StartsWith("pcm3-", StringComparison.Ordinal)));
     }
 

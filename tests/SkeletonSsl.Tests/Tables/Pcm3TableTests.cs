@@ -16,9 +16,9 @@ public sealed class Pcm3TableTests
     private static ExperimentSpec Spec(string table, string row, string column) => Table(table).Row(row).Cell(column)!.Spec!;
 
     [Fact]
-    public void The_catalog_holds_the_papers_tables_one_to_four_eight_nine_and_ten()
+    public void The_catalog_holds_the_papers_tables_one_to_four_six_eight_nine_and_ten()
     {
-        string[] expected = ["pcm3-table1", "pcm3-table2", "pcm3-table3", "pcm3-table4", "pcm3-table5", "pcm3-table8", "pcm3-table9", "pcm3-table10"];
+        string[] expected = ["pcm3-table1", "pcm3-table2", "pcm3-table3", "pcm3-table4", "pcm3-table5", "pcm3-table6", "pcm3-table7", "pcm3-table8", "pcm3-table9", "pcm3-table10"];
         Assert.Equal(expected.Order(), Catalog.Default.Tables.Keys.Where(k => k.StartsWith("pcm3-", StringComparison.Ordinal)).Order());
         Assert.All(expected, id => Assert.Equal("PCM3", Table(id).PaperMethod));
     }
@@ -126,6 +126,26 @@ public sealed class Pcm3TableTests
         double?[] Deltas(string column) => [.. table.Rows.Select(r => r.Cell(column)!.Paper)];
         Assert.Equal([12.4, 14.1, 11.6, 20.3, 13.3, 3.3], Deltas("spatial-delta"));
         Assert.Equal([9.3, 7.9, 7.1, 20.7, 7.1, 5.4], Deltas("temporal-delta"));
+    }
+
+    [Fact]
+    public void Table6_reports_mpjpe_in_millimetres_lower_is_better_for_random_and_pcm3_rerun_and_three_quoted_methods()
+    {
+        var table = Table("pcm3-table6");
+        Assert.Equal(["mpjpe", "zero-velocity"], table.Columns.Select(c => c.Id));
+        Assert.Equal(["mpjpe", "zero-velocity-mpjpe"], table.Columns.Select(c => c.Metric));
+        Assert.All(table.Columns, c => Assert.Equal((MetricDirection.LowerIsBetter, "ntu60", "xsub"), (c.Unit.Direction, c.Dataset, c.Split)));
+        Assert.Equal(MetricUnit.Millimetres, table.Column("mpjpe").Unit);
+        Assert.Equal(["random", "crrl", "isc", "cmd", "pcm3"], table.Rows.Select(r => r.Id));
+        Assert.Equal(["random", "pcm3"], table.Rows.Where(r => !r.PaperOnly).Select(r => r.Id));
+        Assert.Equal([108.5, 104.9, 144.2, 145.0, 101.7], table.Rows.Select(r => r.Cell("mpjpe")!.Paper));
+        Assert.All(table.Rows, r => Assert.Null(r.Cell("zero-velocity")!.Paper));      // ours only
+        Assert.All(table.Experiments, s => Assert.Equal(("motion-prediction", SkeletonStream.Joint), (s.Protocol, s.Streams.Single())));
+        Assert.Equal(2, table.Experiments.Distinct().Count());                              // both columns read one experiment per row
+        Assert.Equal(Spec("pcm3-table1", "pcm3", "ntu60-xsub").Pretrains, Spec("pcm3-table6", "pcm3", "mpjpe").Pretrains);
+        Assert.Equal("random-init", Spec("pcm3-table6", "random", "mpjpe").Method.Name);
+        Assert.Equal(["pcm3-best-motion-prediction", "contrastive-worse-than-random"], table.Claims.Select(c => c.Id));
+        Assert.True(Catalog.Default.CanRun(table));
     }
 
     [Fact]
