@@ -305,6 +305,32 @@ public sealed class Pcm3TableTests
     }
 
     [Fact]
+    public void Table7_evaluates_four_pretrainings_by_five_protocols_the_pcm3_row_sharing_tables_1_and_3_to_6()
+    {
+        var table = Table("pcm3-table7");
+        Assert.Equal(["recognition", "retrieval", "occlusion", "detection", "motion"], table.Columns.Select(c => c.Id));
+        Assert.Equal(["masked-prediction", "contrastive", "multi-task", "pcm3"], table.Rows.Select(r => r.Id));
+        Assert.All(table.Rows, r => Assert.False(r.PaperOnly));
+        Assert.Equal([14.7, 64.4, 11.7, 47.0, 102.8], PaperRow("pcm3-table7", "masked-prediction"));
+        Assert.Equal([87.3, 84.5, 76.6, 58.4, 147.3], PaperRow("pcm3-table7", "contrastive"));
+        Assert.Equal([87.5, 85.1, 77.4, 59.7, 103.9], PaperRow("pcm3-table7", "multi-task"));
+        Assert.Equal([90.4, 88.8, 87.0, 61.8, 101.7], PaperRow("pcm3-table7", "pcm3"));
+        Assert.Equal(MetricDirection.LowerIsBetter, table.Column("motion").Unit.Direction);
+        // The paper's "Ours" row is the other tables' PCM3: each cell the same experiment as theirs.
+        Assert.Equal(Spec("pcm3-table1", "pcm3", "ntu60-xview"), Spec("pcm3-table7", "pcm3", "recognition"));
+        Assert.Equal(Spec("pcm3-table3", "pcm3", "ntu60-xview"), Spec("pcm3-table7", "pcm3", "retrieval"));
+        Assert.Equal(Spec("pcm3-table4", "pcm3", "spatial-xview"), Spec("pcm3-table7", "pcm3", "occlusion"));
+        Assert.Equal(Spec("pcm3-table5", "pcm3", "map-a"), Spec("pcm3-table7", "pcm3", "detection"));
+        Assert.Equal(Spec("pcm3-table6", "pcm3", "mpjpe"), Spec("pcm3-table7", "pcm3", "motion"));
+        var configs = table.Rows.Select(r => Spec("pcm3-table7", r.Id, "recognition").Method).ToArray();
+        Assert.Equal<MethodConfig>([Pcm3Config.MaskedPredictionOnly, Pcm3Config.ContrastiveOnly, Pcm3Config.MultiTask, Pcm3Config.Paper], configs);
+        // Each variant pre-trains once per dataset split it needs (NTU-60 xview for three columns, xsub for two).
+        foreach (var row in table.Rows.Select(r => r.Id))
+            Assert.Equal(2, table.Columns.Select(c => Spec("pcm3-table7", row, c.Id).Pretrains.Single()).Distinct().Count());
+        Assert.True(Catalog.Default.CanRun(table));
+    }
+
+    [Fact]
     public void Table10_crosses_the_mask_ratio_with_the_masking_strategy()
     {
         var table = Table("pcm3-table10");
