@@ -139,40 +139,18 @@ public sealed class EvalCommand : ICliCommand
             var config = EncoderEvaluation.Config(protocol, options, profile);
             var result = EncoderEvaluation.Run(source.Create, stream, train, test, Catalog.Default.Protocol(protocol), options, profile, q.Seed, dev);
 
-            var record = new JsonObject
+            var data = new JsonObject
             {
-                ["format"] = Format,
-                ["protocol"] = protocol,
-                ["protocol_display"] = Catalog.Default.Protocol(protocol).Display,
-                ["metrics"] = new JsonObject(result.Metrics.Select(m => KeyValuePair.Create(m.Key, (JsonNode?)JsonValue.Create(m.Value)))),
-                ["protocol_options"] = new JsonObject(options.Select(o => KeyValuePair.Create(o.Key, (JsonNode?)JsonValue.Create(o.Value)))),
-                ["protocol_config"] = Node(config),
-                ["weights"] = source.Record(q.Weights),
-                ["stream"] = Name(stream),
-                ["data"] = new JsonObject
-                {
-                    ["store"] = Path.GetFullPath(store.Directory),
-                    ["dataset"] = store.Manifest.Dataset,
-                    ["pipeline"] = store.Manifest.Pipeline,
-                    ["split"] = q.Split,
-                    ["train_clips"] = train.Count,
-                    ["test_clips"] = test.Count,
-                    // The authors' own files are read in place, without a manifest to hash them.
-                    ["content_hash"] = store.IsAuthorsFiles ? null : store.Manifest.ContentHash,
-                },
-                ["seed"] = q.Seed,
-                ["profile"] = q.Profile.Trim().ToLowerInvariant(),
-                ["seconds"] = Math.Round(clock.Elapsed.TotalSeconds, 3),
-                ["provenance"] = Node(Provenance.Capture(dev.type.ToString().ToLowerInvariant())),
+                ["store"] = Path.GetFullPath(store.Directory),
+                ["dataset"] = store.Manifest.Dataset,
+                ["pipeline"] = store.Manifest.Pipeline,
+                ["split"] = q.Split,
+                ["train_clips"] = train.Count,
+                ["test_clips"] = test.Count,
+                // The authors' own files are read in place, without a manifest to hash them.
+                ["content_hash"] = store.IsAuthorsFiles ? null : store.Manifest.ContentHash,
             };
-            Directory.CreateDirectory(q.Out);
-            if (result.Figures.Count > 0) Figures(Catalog.Default.Protocol(protocol).Display, q, stream, result).Save(Path.Combine(q.Out, FiguresFile));
-            AtomicFile.WriteAllText(resultPath, record.ToJsonString(Json));
-
-            string metrics = string.Join(", ", result.Metrics.Select(m => Describe(m.Key, m.Value)));
-            Console.WriteLine($"{Catalog.Default.Protocol(protocol).Display} of {q.Weights} ({Name(stream)}) on {store.Manifest.Dataset} {q.Split}: {metrics}");
-            Console.WriteLine($"result: {resultPath}");
-            return 0;
+            return WriteResult(q, protocol, result, options, config, source, stream, data, store.Manifest.Dataset, dev, clock);
         }
     }
 
@@ -201,40 +179,48 @@ public sealed class EvalCommand : ICliCommand
                                     $"stream {Name(stream)}, profile {q.Profile.Trim().ToLowerInvariant()}, seed {q.Seed}, device {dev.type.ToString().ToLowerInvariant()}");
             var config = EncoderEvaluation.Config("detection", options, profile);
             var result = EncoderEvaluation.RunDetection(source.Create, stream, train, test, options, profile, q.Seed, dev);
-            var display = Catalog.Default.Protocol("detection").Display;
-            var record = new JsonObject
+            var data = new JsonObject
             {
-                ["format"] = Format,
-                ["protocol"] = "detection",
-                ["protocol_display"] = display,
-                ["metrics"] = new JsonObject(result.Metrics.Select(m => KeyValuePair.Create(m.Key, (JsonNode?)JsonValue.Create(m.Value)))),
-                ["protocol_options"] = new JsonObject(options.Select(o => KeyValuePair.Create(o.Key, (JsonNode?)JsonValue.Create(o.Value)))),
-                ["protocol_config"] = Node(config),
-                ["weights"] = source.Record(q.Weights),
-                ["stream"] = Name(stream),
-                ["data"] = new JsonObject
-                {
-                    ["store"] = Path.GetFullPath(store.Directory),
-                    ["dataset"] = store.Manifest.Dataset,
-                    ["pipeline"] = store.Manifest.Pipeline,
-                    ["split"] = q.Split,
-                    ["train_recordings"] = train.Count,
-                    ["test_recordings"] = test.Count,
-                    ["content_hash"] = store.Manifest.ContentHash,
-                },
-                ["seed"] = q.Seed,
-                ["profile"] = q.Profile.Trim().ToLowerInvariant(),
-                ["seconds"] = Math.Round(clock.Elapsed.TotalSeconds, 3),
-                ["provenance"] = Node(Provenance.Capture(dev.type.ToString().ToLowerInvariant())),
+                ["store"] = Path.GetFullPath(store.Directory),
+                ["dataset"] = store.Manifest.Dataset,
+                ["pipeline"] = store.Manifest.Pipeline,
+                ["split"] = q.Split,
+                ["train_recordings"] = train.Count,
+                ["test_recordings"] = test.Count,
+                ["content_hash"] = store.Manifest.ContentHash,
             };
-            Directory.CreateDirectory(q.Out);
-            if (result.Figures.Count > 0) Figures(display, q, stream, result).Save(Path.Combine(q.Out, FiguresFile));
-            string resultPath = Path.Combine(q.Out, ResultFile);
-            AtomicFile.WriteAllText(resultPath, record.ToJsonString(Json));
-            Console.WriteLine($"{display} of {q.Weights} ({Name(stream)}) on {store.Manifest.Dataset} {q.Split}: {string.Join(", ", result.Metrics.Select(m => Describe(m.Key, m.Value)))}");
-            Console.WriteLine($"result: {resultPath}");
-            return 0;
+            return WriteResult(q, "detection", result, options, config, source, stream, data, store.Manifest.Dataset, dev, clock);
         }
+    }
+
+    /// <summary>Writes result.json (metrics, options, the protocol's config, weights, data, provenance) and figures.html, and prints the metrics.</summary>
+    private static int WriteResult(Request q, string protocol, ProtocolResult result, IReadOnlyDictionary<string, string> options, object config,
+                                   EncoderSource source, SkeletonStream stream, JsonObject data, string dataset, torch.Device dev, Stopwatch clock)
+    {
+        string display = Catalog.Default.Protocol(protocol).Display;
+        var record = new JsonObject
+        {
+            ["format"] = Format,
+            ["protocol"] = protocol,
+            ["protocol_display"] = display,
+            ["metrics"] = new JsonObject(result.Metrics.Select(m => KeyValuePair.Create(m.Key, (JsonNode?)JsonValue.Create(m.Value)))),
+            ["protocol_options"] = new JsonObject(options.Select(o => KeyValuePair.Create(o.Key, (JsonNode?)JsonValue.Create(o.Value)))),
+            ["protocol_config"] = Node(config),
+            ["weights"] = source.Record(q.Weights),
+            ["stream"] = Name(stream),
+            ["data"] = data,
+            ["seed"] = q.Seed,
+            ["profile"] = q.Profile.Trim().ToLowerInvariant(),
+            ["seconds"] = Math.Round(clock.Elapsed.TotalSeconds, 3),
+            ["provenance"] = Node(Provenance.Capture(dev.type.ToString().ToLowerInvariant())),
+        };
+        Directory.CreateDirectory(q.Out);
+        if (result.Figures.Count > 0) Figures(display, q, stream, result).Save(Path.Combine(q.Out, FiguresFile));
+        string resultPath = Path.Combine(q.Out, ResultFile);
+        AtomicFile.WriteAllText(resultPath, record.ToJsonString(Json));
+        Console.WriteLine($"{display} of {q.Weights} ({Name(stream)}) on {dataset} {q.Split}: {string.Join(", ", result.Metrics.Select(m => Describe(m.Key, m.Value)))}");
+        Console.WriteLine($"result: {resultPath}");
+        return 0;
     }
 
     /// <summary>The encoder to evaluate: a run folder's final encoder (its stream known), a weights file, or none (random init).</summary>

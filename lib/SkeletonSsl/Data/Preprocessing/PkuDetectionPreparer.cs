@@ -27,8 +27,6 @@ public static class PkuDetectionPreparer
     /// <summary>Version of the detection store's content (bump on any change).</summary>
     public const string Version = "1";
 
-    private static readonly string[] SkeletonFolders = ["PKU_Skeleton_Renew", "skeleton", "skeletons", "Skeleton"];
-    private static readonly string[] LabelFolders = ["Train_Label_PKU_final", "label", "labels", "Label"];
 
     public static PreparedManifest Prepare(string dataset, string rawDir, string outDir, string? splitsDir = null, Action<string>? log = null,
         SkeletonTextOptions? textOptions = null, bool force = false)
@@ -37,22 +35,17 @@ public static class PkuDetectionPreparer
         OutputGuard.Disjoint(rawDir, outDir, "the raw folder (--raw)", "the output folder (--out)");
         OutputGuard.Folder(outDir, "a prepared store", PreparedStoreWriter.IsStore, force);
         if (dataset is not ("pku1" or "pku2")) throw new ArgumentException($"unknown PKU-MMD dataset '{dataset}': expected pku1 or pku2 (detection reads PKU-MMD's untrimmed recordings)");
-        if (!Directory.Exists(rawDir)) throw new DirectoryNotFoundException($"{rawDir}: raw folder not found");
-        var splits = new[] { "xsub", "xview" }.ToDictionary(b => b, b => PkuSplitFile.Read(PkuSplitFile.Locate(dataset, b, rawDir, splitsDir)));
-        string skeletonDir = Find(rawDir, SkeletonFolders, "skeleton");
-        string labelDir = Find(rawDir, LabelFolders, "label");
-        var synthetic = SyntheticPkuDescription.TryRead(rawDir);
-        int numClasses = synthetic?.Config.Classes ?? 51;
-        var classes = synthetic?.Classes.ToArray() ?? Enumerable.Range(1, 51).Select(c => $"C{c:000}").ToArray();
+        var raw = PkuRawFolder.Open(dataset, rawDir, splitsDir);
+        var (splits, synthetic, numClasses, classes) = (raw.Splits, raw.Synthetic, raw.NumClasses, raw.Classes);
 
-        var videos = splits.Values.SelectMany(s => s.Train.Concat(s.Val)).Distinct().Order(StringComparer.Ordinal).ToArray();
+        var videos = raw.Videos.Order(StringComparer.Ordinal).ToArray();
         var skipped = new ConcurrentBag<SkippedSample>();
         var read = new ConcurrentDictionary<string, (PkuSkeleton Skeleton, IReadOnlyList<PkuActionInstance> Labels)>(StringComparer.Ordinal);
         try
         {
             Parallel.ForEach(videos, video =>
         {
-            string skeletonPath = Path.Combine(skeletonDir, video + ".txt"), labelPath = Path.Combine(labelDir, video + ".txt");
+            string skeletonPath = raw.SkeletonPath(video), labelPath = raw.LabelPath(video);
             if (!File.Exists(skeletonPath) || !File.Exists(labelPath))
             {
                 Skip(video, $"listed in a split file but {(File.Exists(skeletonPath) ? labelPath : skeletonPath)} does not exist");
@@ -139,7 +132,4 @@ public static class PkuDetectionPreparer
     private static int Dominant(IReadOnlyList<PkuActionInstance> labels) =>
         labels.Count == 0 ? 0 : labels.GroupBy(i => i.Label).OrderByDescending(g => g.Sum(i => i.Length)).ThenBy(g => g.Key).First().Key;
 
-    private static string Find(string rawDir, string[] candidates, string what) =>
-        candidates.Select(c => Path.Combine(rawDir, c)).FirstOrDefault(Directory.Exists)
-        ?? throw new DirectoryNotFoundException($"{rawDir}: no {what} folder (looked for {string.Join(", ", candidates)})");
 }

@@ -15,8 +15,6 @@ namespace SkeletonSsl.Data.Preprocessing;
 /// </summary>
 public static class PkuPreparer
 {
-    private static readonly string[] SkeletonFolders = ["PKU_Skeleton_Renew", "skeleton", "skeletons", "Skeleton"];
-    private static readonly string[] LabelFolders = ["Train_Label_PKU_final", "label", "labels", "Label"];
     private const int BatchSize = 256;
 
     public static PreparedManifest Prepare(string dataset, string rawDir, PreparePipeline pipeline, string outDir,
@@ -29,20 +27,15 @@ public static class PkuPreparer
         OutputGuard.Disjoint(rawDir, outDir, "the raw folder (--raw)", "the output folder (--out)");
         OutputGuard.Folder(outDir, "a prepared store", PreparedStoreWriter.IsStore, force);
         if (dataset is not ("pku1" or "pku2")) throw new ArgumentException($"unknown PKU-MMD dataset '{dataset}': expected pku1 or pku2");
-        if (!Directory.Exists(rawDir)) throw new DirectoryNotFoundException($"{rawDir}: raw folder not found");
-        var splits = new[] { "xsub", "xview" }.ToDictionary(b => b, b => PkuSplitFile.Read(PkuSplitFile.Locate(dataset, b, rawDir, splitsDir)));
-        string skeletonDir = Find(rawDir, SkeletonFolders, "skeleton");
-        string labelDir = Find(rawDir, LabelFolders, "label");
-        var synthetic = SyntheticPkuDescription.TryRead(rawDir);
-        int numClasses = synthetic?.Config.Classes ?? 51;
-        var classes = synthetic?.Classes.ToArray() ?? Enumerable.Range(1, 51).Select(c => $"C{c:000}").ToArray();
+        var raw = PkuRawFolder.Open(dataset, rawDir, splitsDir);
+        var (splits, synthetic, numClasses, classes) = (raw.Splits, raw.Synthetic, raw.NumClasses, raw.Classes);
 
-        var videos = splits.Values.SelectMany(s => s.Train.Concat(s.Val)).Distinct().ToArray();
+        var videos = raw.Videos;
         var skipped = new ConcurrentBag<SkippedSample>();
         var clips = new ConcurrentBag<(string Name, string Video, int Label, NtuSkeletonSequence Clip)>();
         Parallel.ForEach(videos, video =>
         {
-            string skeletonPath = Path.Combine(skeletonDir, video + ".txt"), labelPath = Path.Combine(labelDir, video + ".txt");
+            string skeletonPath = raw.SkeletonPath(video), labelPath = raw.LabelPath(video);
             if (!File.Exists(skeletonPath) || !File.Exists(labelPath))
             {
                 Skip(video, $"listed in a split file but {(File.Exists(skeletonPath) ? labelPath : skeletonPath)} does not exist");
@@ -129,7 +122,4 @@ public static class PkuPreparer
         return $"{prefix}V{viewNumber:000}C{instance.Class:000}L{row + 1:000}";
     }
 
-    private static string Find(string rawDir, string[] candidates, string what) =>
-        candidates.Select(c => Path.Combine(rawDir, c)).FirstOrDefault(Directory.Exists)
-        ?? throw new DirectoryNotFoundException($"{rawDir}: no {what} folder (looked for {string.Join(", ", candidates)})");
 }
