@@ -122,14 +122,17 @@ internal sealed class SlurmCluster : IDisposable
         return fields;
     }
 
-    /// <summary>Polls <paramref name="done"/> every 100 ms; past <paramref name="limit"/>, fails naming what it waited for, with the daemons' logs.</summary>
-    public void WaitFor(TimeSpan limit, string what, Func<bool> done)
+    /// <summary>Polls <paramref name="done"/>; past <paramref name="limit"/>, fails naming what it waited for, with the daemons' logs.</summary>
+    /// <param name="jobLogs">A folder of job logs (*.out) to add to the failure message.</param>
+    /// <param name="pollMs">How often to ask.</param>
+    public void WaitFor(TimeSpan limit, string what, Func<bool> done, string? jobLogs = null, int pollMs = 100)
     {
         var clock = Stopwatch.StartNew();
         while (!done())
         {
-            if (clock.Elapsed > limit) throw new TimeoutException($"waited {limit.TotalSeconds:0} s for {what}\n{Logs()}");
-            Thread.Sleep(100);
+            if (clock.Elapsed > limit)
+                throw new TimeoutException($"waited {limit.TotalSeconds:0} s for {what}\nsqueue:\n{Client("squeue", "-a").Out}\n{Logs(jobLogs)}");
+            Thread.Sleep(pollMs);
         }
     }
 

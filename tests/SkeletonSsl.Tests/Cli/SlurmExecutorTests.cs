@@ -54,18 +54,19 @@ public sealed class SlurmExecutorTests
         string victim = $"{array}_1";
         string runDir = Path.Combine(cluster, "pretrain", "smoke", "synthetic", $"{submission.Runs[1]}-seed0");
         slurm.WaitFor(TimeSpan.FromSeconds(90), $"task {victim} to checkpoint its first epoch in {runDir}", () =>
-            File.Exists(Path.Combine(runDir, "checkpoints", "epoch-0001.ckpt")) || File.Exists(Path.Combine(runDir, PretrainRunFolder.EncoderFile)));
+            File.Exists(Path.Combine(runDir, "checkpoints", "epoch-0001.ckpt")) || File.Exists(Path.Combine(runDir, PretrainRunFolder.EncoderFile)), logs);
         Assert.False(File.Exists(Path.Combine(runDir, PretrainRunFolder.EncoderFile)),
                      $"task {victim} finished before it could be requeued; the test cannot show a resume\n{slurm.Logs(logs)}");
         var requeue = slurm.Client("scontrol", "requeue", victim);
         Assert.True(requeue.Code == 0, $"scontrol requeue {victim}: {requeue.Err}\n{slurm.Logs(logs)}");
-        // A requeued job may not start for a while (its begin time is set about two minutes ahead): start it now.
-        slurm.WaitFor(TimeSpan.FromSeconds(30), $"{victim} to be pending again after the requeue", () =>
-            slurm.Job(victim) is var j && j.GetValueOrDefault("Restarts") is "1" or "2" && j.GetValueOrDefault("JobState") is "PENDING" or "RUNNING" or "COMPLETED");
-        if (slurm.Job(victim).GetValueOrDefault("JobState") == "PENDING") slurm.Client("scontrol", "update", $"JobId={victim}", "StartTime=now");
-
+        slurm.WaitFor(TimeSpan.FromSeconds(30), $"{victim} to be requeued (Restarts=1)", () => slurm.Job(victim).GetValueOrDefault("Restarts") is "1", logs, 200);
+        // A requeued job gets a begin time about two minutes ahead; whenever it waits for it, let it start now.
         slurm.WaitFor(JobsLimit, $"the array {array} and the report job {report} to finish", () =>
-            slurm.Client("squeue", "-h", "-j", $"{array},{report}").Out.Trim().Length == 0);
+        {
+            if (slurm.Job(victim) is var j && j.GetValueOrDefault("JobState") == "PENDING" && j.GetValueOrDefault("Reason") == "BeginTime")
+                slurm.Client("scontrol", "update", $"JobId={victim}", "StartTime=now");
+            return slurm.Client("squeue", "-h", "-j", $"{array},{report}").Out.Trim().Length == 0;
+        }, logs, 500);
         string jobLogs = slurm.Logs(logs);
         Assert.True(slurm.Job(report).GetValueOrDefault("JobState") == "COMPLETED", $"report job {report}: {slurm.Job(report).GetValueOrDefault("JobState")}\n{jobLogs}");
         Assert.All(new[] { $"{array}_0", victim }, t => Assert.True(slurm.Job(t).GetValueOrDefault("JobState") == "COMPLETED", $"{t}: not completed\n{jobLogs}"));
