@@ -90,6 +90,7 @@ public sealed record SlurmJobs(string Table, IReadOnlyList<string> Runs, IReadOn
         Directory.CreateDirectory(directory);
         var written = new List<string>();
         if (PretrainScript() is { } array) written.Add(WriteScript(Path.Combine(directory, ArrayScript), array));
+        else File.Delete(Path.Combine(directory, ArrayScript));      // an earlier submission's, which submit.sh no longer names
         written.Add(WriteScript(Path.Combine(directory, ReportScript), ReportScriptText()));
         written.Add(WriteScript(Path.Combine(directory, SubmitScript), SubmitScriptText(directory)));
         return written;
