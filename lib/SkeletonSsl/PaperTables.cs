@@ -34,10 +34,10 @@ public static class PaperTables
         return TableOutcome.From(table, new Runner(catalog, store, options).Run(table), store, options);
     }
 
-    /// <summary>Whether a folder holds only what table runs write: results/, pretrain/, eval/ and TABLE.md/.csv/.html reports.</summary>
+    /// <summary>Whether a folder holds only what table runs write: results/, pretrain/, eval/, slurm/ (cluster jobs' scripts and logs) and TABLE.md/.csv/.html reports.</summary>
     public static bool IsTablesFolder(string directory, Catalog catalog)
     {
-        var own = new HashSet<string>(["results", "pretrain", "eval"], StringComparer.Ordinal);
+        var own = new HashSet<string>(["results", "pretrain", "eval", "slurm"], StringComparer.Ordinal);
         foreach (var id in catalog.Tables.Keys)
             foreach (var extension in new[] { ".md", ".csv", ".html" })
                 own.Add(id + extension);

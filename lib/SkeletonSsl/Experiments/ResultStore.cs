@@ -9,7 +9,9 @@ namespace SkeletonSsl.Experiments;
 /// <summary>
 /// Finished experiments on disk, one JSON file per <see cref="ExperimentKey"/>:
 /// root/profile/data/hash-seedS.json. Writes are atomic (temp file, then rename), so an interrupted
-/// run never leaves a half-written result that would later be reused.
+/// run never leaves a half-written result that would later be reused. Safe on a shared filesystem with concurrent writers
+/// (cluster jobs): each key is its own file, written by the one holder of its experiment's lock, so two jobs finishing at
+/// once write different files and neither update is lost; <see cref="All"/> never sees a half-written record.
 /// </summary>
 public sealed class ResultStore(string root)
 {
@@ -41,6 +43,27 @@ public sealed class ResultStore(string root)
     public void Save(ExperimentRecord record)
     {
         AtomicFile.WriteAllText(PathOf(record.Key), JsonSerializer.Serialize(record, Json));
+    }
+
+    /// <summary>
+    /// Removes the temporary files a killed writer of <paramref name="key"/> left ("&lt;key&gt;.json.tmp-&lt;pid&gt;"), and no
+    /// other: call it holding the key's lock (its experiment's <see cref="RunLock"/>), so that no live writer of this key
+    /// exists anywhere. Other keys' temporary files belong to other writers, maybe on other hosts of a shared filesystem
+    /// whose pids cannot be checked here, so they are never touched. Returns how many were removed.
+    /// </summary>
+    public int RemoveLeftovers(ExperimentKey key)
+    {
+        var path = PathOf(key);
+        var dir = Path.GetDirectoryName(path)!;
+        if (!Directory.Exists(dir)) return 0;
+        int removed = 0;
+        foreach (var file in Directory.EnumerateFiles(dir, Path.GetFileName(path) + ".*"))
+        {
+            if (!AtomicFile.TryParseLeftover(Path.GetFileName(file), out var target, out _, out _) || target != Path.GetFileName(path)) continue;
+            try { File.Delete(file); removed++; }
+            catch (IOException) { }
+        }
+        return removed;
     }
 
     /// <summary>Every stored record (all profiles, data kinds and seeds).</summary>

@@ -30,6 +30,43 @@ public sealed class Runner(Catalog catalog, ResultStore store, RunnerOptions opt
     /// <summary>Collects the stored results of <paramref name="table"/> without running anything.</summary>
     public TableRun Collect(TableDefinition table) => Execute(table, compute: false);
 
+    /// <summary>
+    /// The distinct pre-training runs <paramref name="table"/> needs, in table order (each once, however many
+    /// experiments share it): those of its experiments whose protocol is in the kit and whose method pre-trains.
+    /// With a <paramref name="store"/> and <paramref name="options"/>, only the runs of experiments with no stored result.
+    /// A cluster executor makes each of these runs one task (<see cref="PretrainOne"/>), then a table run evaluates them.
+    /// </summary>
+    public static IReadOnlyList<PretrainSpec> PretrainRuns(TableDefinition table, Catalog catalog, ResultStore? store = null, RunnerOptions? options = null) =>
+        [.. table.Experiments
+            .Where(s => catalog.Protocols[s.Protocol].IsWired)
+            .Where(s => store is null || options is null || store.TryLoad(new ExperimentKey(s, options.Profile, options.Seed, options.Data)) is null)
+            .SelectMany(s => s.Pretrains)
+            .Where(p => p.Method.Pretrains)
+            .Distinct()];
+
+    /// <summary>
+    /// Trains (or resumes, or reuses when finished) the one pre-training run of <paramref name="table"/> whose config hash is
+    /// <paramref name="hash"/>, in the folder a table run reads it from, under its <see cref="RunLock"/>. Evaluates nothing.
+    /// </summary>
+    /// <exception cref="ArgumentException">The table needs no run with that hash.</exception>
+    public PretrainRun PretrainOne(TableDefinition table, string hash)
+    {
+        options.Validate();
+        table.Validate(catalog);
+        var specs = PretrainRuns(table, catalog);
+        var spec = specs.FirstOrDefault(p => p.Hash == hash)
+                   ?? throw new ArgumentException($"table {table.Id} needs no pre-training run {hash}; its runs: {string.Join(", ", specs.Select(p => p.Hash))}");
+        using var context = Context(options);
+        return pretrain is null ? Pretraining.Run(context, spec) : pretrain(context, spec, null);
+    }
+
+    /// <summary>Where the run of <paramref name="spec"/> lives under these options.</summary>
+    public string PretrainDirectory(PretrainSpec spec)
+    {
+        using var context = Context(options);
+        return context.PretrainDirectory(spec);
+    }
+
     private TableRun Execute(TableDefinition table, bool compute)
     {
         options.Validate();
@@ -85,7 +122,9 @@ public sealed class Runner(Catalog catalog, ResultStore store, RunnerOptions opt
                 }
                 // Half-written files of an evaluation or a result that a killed run left.
                 AtomicFile.RemoveStale(outDir);
-                AtomicFile.RemoveStale(Path.GetDirectoryName(store.PathOf(key))!);
+                // Only this key's own leftovers: the results folder is shared by every experiment (and, on a cluster, by
+                // writers on other hosts, whose pids mean nothing here), and this lock covers this key alone.
+                store.RemoveLeftovers(key);
                 _progress.Started(spec);
                 records[spec] = RunOne(spec, outDir, context);
                 store.Save(records[spec]);

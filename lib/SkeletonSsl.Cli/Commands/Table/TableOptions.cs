@@ -23,4 +23,12 @@ internal static class TableOptions
         Description = "The results folder (default: runs/tables/results).",
         DefaultValueFactory = _ => Path.Combine(DefaultOut, "results"),
     };
+
+    public static Option<string?> DataRoot() => new("--data-root") { Description = "A prepared real dataset root; without it the synthetic set is used." };
+
+    public static Option<string> Out() => new("--out")
+    {
+        Description = "Output folder (results/, pretrain/, eval/, slurm/, reports); an existing folder holding anything else is refused.",
+        DefaultValueFactory = _ => DefaultOut,
+    };
 }
