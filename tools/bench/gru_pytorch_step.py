@@ -14,7 +14,9 @@ momentum 0.9, weight decay 1e-4). Prints one JSON line comparable to `bench enco
 
 The JSON records the torch version, its thread count and the BLAS library the process loaded
 (Debian's python3-torch calls the system libblas.so.3: with only the reference BLAS installed
-PyTorch is many times slower than it can be, so install an optimised one, e.g. OpenBLAS).
+PyTorch is many times slower than it can be, so install an optimised one, e.g. OpenBLAS). With OpenBLAS it also
+records the kernel set OpenBLAS chose: 0.3.21 does not recognise every CPU (a VM's "Intel Xeon Processor" runs its
+generic "Prescott" kernels, several times slower); set OPENBLAS_CORETYPE (e.g. SkylakeX, Haswell) to the CPU's.
 """
 import argparse, json, resource, time
 import torch
@@ -55,6 +57,23 @@ def blas_library():
         return []
 
 
+def blas_core():
+    """OpenBLAS's chosen kernel set (openblas_get_corename), or None when the process has no OpenBLAS."""
+    import ctypes
+    for lib in blas_library():
+        if 'openblas' not in lib.lower():
+            continue
+        for path in open('/proc/self/maps').read().split():
+            if path.endswith(lib.rsplit('/', 1)[-1]) and path.startswith('/'):
+                try:
+                    handle = ctypes.CDLL(path)
+                    handle.openblas_get_corename.restype = ctypes.c_char_p
+                    return handle.openblas_get_corename().decode()
+                except (OSError, AttributeError):
+                    break
+    return None
+
+
 def main():
     p = argparse.ArgumentParser()
     p.add_argument('--batch', type=int, default=16); p.add_argument('--steps', type=int, default=5)
@@ -86,7 +105,7 @@ def main():
                       "samples_per_s": round(args.batch * n / (sum(times) / 1000), 2),
                       "cpu_seconds": round(cpu, 3), "samples_per_cpu_s": round(args.batch * n / cpu, 2),
                       "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
-                      "torch": torch.__version__, "threads": torch.get_num_threads(), "blas": blas_library()}))
+                      "torch": torch.__version__, "threads": torch.get_num_threads(), "blas": blas_library(), "blas_core": blas_core()}))
 
 
 if __name__ == '__main__':

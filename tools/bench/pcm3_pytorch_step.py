@@ -20,7 +20,7 @@ import numpy as np
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
-from gru_pytorch_step import blas_library
+from gru_pytorch_step import blas_core, blas_library
 
 # The five body parts of the topology mask and the inter view (0-based NTU joints; spec §6.1).
 PARTS = [[3, 2, 20, 1, 0], [8, 9, 10, 11, 23, 24], [4, 5, 6, 7, 21, 22], [16, 17, 18, 19], [12, 13, 14, 15]]
@@ -217,7 +217,7 @@ def main():
                       "samples_per_s": round(args.batch * n / (sum(times) / 1000), 2), "step_ms_median": round(median, 1),
                       "samples_per_cpu_s": round(args.batch * n / cpu, 2),
                       "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
-                      "torch": torch.__version__, "threads": torch.get_num_threads(), "blas": blas_library()}))
+                      "torch": torch.__version__, "threads": torch.get_num_threads(), "blas": blas_library(), "blas_core": blas_core()}))
 
 
 if __name__ == '__main__':

@@ -60,7 +60,7 @@ def main():
         t = statistics.median(x['samples_per_s'] for x in ref)
         rows.append((b, o, t, o / t, max(x['peak_rss_mb'] for x in ours), max(x['peak_rss_mb'] for x in ref),
                      [x['samples_per_s'] for x in ours], [x['samples_per_s'] for x in ref]))
-        torch_info = f"torch {ref[0]['torch']}, {ref[0]['threads']} threads, BLAS {', '.join(ref[0]['blas']) or 'unknown'}"
+        torch_info = f"torch {ref[0]['torch']}, {ref[0]['threads']} threads, BLAS {', '.join(ref[0]['blas']) or 'unknown'}" + (f" (OpenBLAS kernels {ref[0]['blas_core']})" if ref[0].get('blas_core') else '')
     print(f"\n{title}, {args.rounds} interleaved rounds of {args.steps} steps; ours {ours[0]['threads']} threads; {torch_info}")
     print(f"{'batch':>5} | {'ours samples/s':>14} | {'PyTorch samples/s':>17} | {'ours/PyTorch':>12} | {'ours peak RSS MB':>16} | {'PyTorch peak RSS MB':>19} | rounds (ours; PyTorch)")
     for b, o, t, ratio, mo, mt, lo, lt in rows:
